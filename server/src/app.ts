@@ -1,0 +1,97 @@
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import { z } from 'zod';
+import type { Sandbox } from './integrations/sandbox/sandbox';
+import { registerLoginRoutes, type LoginRouteDeps } from './flows/login';
+import { registerClientConfigRoutes } from './modules/client-config';
+import { registerCustomerRoutes, type CustomerService } from './modules/customers';
+import { registerHealthRoutes } from './modules/health';
+import { registerJsSdkRoutes, type JsSdkService } from './modules/jssdk';
+import type { AppConfig } from './platform/config/config';
+import { ApiRouter, type PrincipalResolver } from './platform/http/api-router';
+import { AppError } from './platform/http/app-error';
+import { bodyParseError, errorHandler } from './platform/http/error-handler';
+import { buildOpenApiDocument } from './platform/http/openapi';
+import { requestContext } from './platform/http/request-context';
+import { serveStatic, type StaticMount } from './platform/http/static-files';
+import type { Logger } from './platform/logging/logger';
+
+export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
+  customers: CustomerService;
+  jssdk: JsSdkService;
+  resolvePrincipal: PrincipalResolver;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  database: { ping(): Promise<boolean> };
+  services: AppServices;
+  /** Demo mode: the sandbox upstreams, mounted under /sandbox. */
+  sandbox?: Sandbox;
+  /** Built front ends to serve (sidebar, console, demo console, mini-program H5). */
+  staticMounts?: StaticMount[];
+}
+
+export interface ZhikeApp {
+  koa: Koa;
+  api: ApiRouter;
+}
+
+/** The middleware stack. Never listens: main.ts does, and tests drive app.callback(). */
+export function createApp(deps: AppDeps): ZhikeApp {
+  const { config, services } = deps;
+  const koa = new Koa({ proxy: config.trustProxy });
+  const api = new ApiRouter(services.resolvePrincipal, { validateResponses: config.env === 'test' });
+
+  registerHealthRoutes(api, deps.database);
+  registerClientConfigRoutes(api, {
+    corpId: config.wecom.corpId,
+    agentId: config.wecom.agentId,
+    miniProgramAppId: config.miniProgram.appId,
+    demoMode: config.mode === 'demo',
+  });
+  registerLoginRoutes(api, { ...services, secureCookies: config.publicUrl.startsWith('https:') });
+  registerCustomerRoutes(api, services.customers);
+  registerJsSdkRoutes(api, services.jssdk);
+  api.add({
+    method: 'GET',
+    path: '/openapi.json',
+    access: 'anonymous',
+    tag: 'meta',
+    summary: 'This OpenAPI document, generated from the shared zod schemas',
+    response: z.record(z.string(), z.unknown()),
+    handler: async () => buildOpenApiDocument(api.routes, { title: '知客 Zhike API', version: '0.1.0' }),
+  });
+
+  koa.use(requestContext(deps.logger));
+  koa.use(errorHandler);
+  koa.use(requireJsonForBodies);
+  koa.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${config.bodyLimitKb}kb`,
+      onError: (error) => {
+        throw bodyParseError(error as { status?: number; type?: string }, config.bodyLimitKb);
+      },
+    }),
+  );
+  koa.use(api.router.routes());
+  koa.use(api.router.allowedMethods({ throw: true }));
+  for (const router of deps.sandbox?.routers ?? []) koa.use(router.routes()).use(router.allowedMethods({ throw: true }));
+  for (const mount of deps.staticMounts ?? []) koa.use(serveStatic(mount));
+  koa.use(async (ctx, next) => {
+    if (ctx.path !== '/') return next();
+    ctx.redirect(config.mode === 'demo' ? '/demo/' : '/console/');
+  });
+  return { koa, api };
+}
+
+/** A write whose body is not JSON is refused before parsing, not silently read as empty. */
+async function requireJsonForBodies(ctx: Koa.Context, next: Koa.Next): Promise<void> {
+  const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
+  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(ctx.method) && !ctx.is('application/json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型，请使用 application/json', [{ field: 'headers.content-type', issue: ctx.get('content-type') || '缺失' }]);
+  }
+  await next();
+}

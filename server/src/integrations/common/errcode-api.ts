@@ -1,0 +1,81 @@
+import type { Logger } from '../../platform/logging/logger';
+import { requestJson } from './http-json';
+import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry-policy';
+import type { SingleFlightCache } from './single-flight-cache';
+import { UpstreamApiError, upstreamUnavailable } from './upstream-error';
+
+export interface ErrcodeApiOptions {
+  upstream: string;
+  baseUrl: string;
+  timeoutMs: number;
+  /** errcodes meaning "your token is no good": refresh it and retry once. */
+  tokenErrcodes: number[];
+  /** errcodes meaning "busy / throttled": back off and retry. */
+  transientErrcodes: number[];
+  retry?: RetryPolicy;
+  log?: Logger;
+}
+
+export interface ErrcodeCall {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** When set, `access_token` is added to the query from this cache. */
+  token?: SingleFlightCache<string>;
+}
+
+/**
+ * The calling convention WeCom and the WeChat server API share: JSON answers carrying `errcode`
+ * (0 or absent = success), tokens in the query string, busy codes worth retrying.
+ */
+export class ErrcodeApi {
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: ErrcodeApiOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  async call<T extends Record<string, unknown>>(call: ErrcodeCall): Promise<T> {
+    let tokenRefreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = call.token ? await call.token.get() : undefined;
+      const url = this.url(call, token);
+      const { status, json } = await requestJson({
+        upstream: this.options.upstream,
+        method: call.method,
+        url,
+        body: call.body,
+        timeoutMs: this.options.timeoutMs,
+        log: this.options.log,
+      });
+      const errcode = typeof json.errcode === 'number' ? json.errcode : 0;
+      if (status < 500 && errcode === 0) return json as T;
+
+      if (call.token && token && this.options.tokenErrcodes.includes(errcode) && !tokenRefreshed) {
+        call.token.invalidate(token);
+        tokenRefreshed = true;
+        attempt--; // a token refresh is not a failed attempt
+        continue;
+      }
+      const transient = status >= 500 || this.options.transientErrcodes.includes(errcode);
+      if (transient && attempt < this.retry.attempts) {
+        await sleep(backoffDelay(this.retry, attempt));
+        continue;
+      }
+      this.options.log?.warn({ upstream: this.options.upstream, path: call.path, status, errcode, errmsg: json.errmsg }, 'upstream error');
+      if (status >= 500) throw upstreamUnavailable(this.options.upstream, `HTTP ${status} after ${attempt} attempts`);
+      if (transient) throw upstreamUnavailable(this.options.upstream, `errcode ${errcode} after ${attempt} attempts`);
+      throw new UpstreamApiError(this.options.upstream, errcode, String(json.errmsg ?? ''));
+    }
+  }
+
+  private url(call: ErrcodeCall, token: string | undefined): string {
+    const url = new URL(this.options.baseUrl + call.path);
+    if (token) url.searchParams.set('access_token', token);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+}

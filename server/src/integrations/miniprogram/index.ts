@@ -1,0 +1,1 @@
+export { MiniProgramClient, type MiniProgramClientOptions, type MiniProgramSession } from './miniprogram-client';

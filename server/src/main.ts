@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from './app';
+import { composeServices, createUpstreamClients } from './compose';
+import { seedDemoData } from './flows/demo-seed';
+import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
+import { ensureIndexes, openDatabase } from './platform/db/database';
+import type { StaticMount } from './platform/http/static-files';
+import { createLogger } from './platform/logging/logger';
+import { findRepoRoot } from './platform/repo-root';
+
+const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
+
+/** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
+function staticMounts(config: AppConfig, repoRoot: string): StaticMount[] {
+  const sidebarDist = path.join(repoRoot, 'sidebar', 'dist');
+  const demo = config.mode === 'demo';
+  const mounts: StaticMount[] = [
+    {
+      prefix: '/',
+      root: sidebarDist,
+      // The bridge must run before the WeCom SDK loads, so it goes first in <head>; never in production.
+      transformHtml: (html, urlPath) => (demo && urlPath.startsWith('/sidebar/') ? html.replace(/<head>/i, `<head>${DEMO_BRIDGE_TAG}`) : html),
+    },
+    { prefix: '/mp/', root: path.join(repoRoot, 'miniprogram', 'dist', 'h5') },
+  ];
+  if (demo) mounts.unshift({ prefix: '/demo-bridge/', root: path.join(repoRoot, 'sidebar', 'demo-bridge') });
+  for (const mount of mounts) {
+    if (!fs.existsSync(mount.root)) console.warn(`[zhike] ${path.relative(repoRoot, mount.root)} is missing: run \`npm run build\` to serve it`);
+  }
+  return mounts;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const repoRoot = findRepoRoot();
+  const database = await openDatabase({
+    uri: config.database.uri,
+    dbName: config.database.dbName,
+    dataDir: path.resolve(repoRoot, config.database.dataDir),
+    log: (line) => logger.info(line),
+  });
+
+  // Listen first: in demo mode the upstream clients talk to this very server's sandbox, on its real port.
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  if (config.mode === 'demo' && !process.env.PUBLIC_URL) config = { ...config, port, publicUrl: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}` };
+
+  const demo = config.mode === 'demo';
+  const loopback = `http://127.0.0.1:${port}`;
+  const sandbox = demo ? createSandbox({ trustedHosts: () => [new URL(config.publicUrl).host, `127.0.0.1:${port}`, `localhost:${port}`] }) : undefined;
+  const clients = createUpstreamClients(config, logger, {
+    wecomApiBase: demo ? loopback + SANDBOX_PATHS.wecom : config.wecom.apiBase,
+    miniProgramApiBase: demo ? loopback + SANDBOX_PATHS.wechat : config.miniProgram.apiBase,
+  });
+  const services = composeServices(database.connection, config, clients, demo ? config.publicUrl + SANDBOX_PATHS.wecom : config.wecom.oauthBase);
+  await ensureIndexes(database.connection);
+  const app = createApp({ config, logger, database, services, sandbox, staticMounts: staticMounts(config, repoRoot) });
+  server.on('request', app.koa.callback());
+
+  if (sandbox) {
+    const seeded = await seedDemoData({ world: sandbox.world, staff: services.staff, customers: services.customers });
+    logger.info(seeded, 'demo data ready');
+  }
+  logger.info({ url: config.publicUrl, mode: config.mode, database: database.engine }, 'zhike listening');
+  if (demo) console.log(`\n  知客 Zhike demo: ${config.publicUrl}/demo/\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(async () => {
+      await database.close().catch((error) => logger.error({ err: error }, 'database close failed'));
+      clearTimeout(force);
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

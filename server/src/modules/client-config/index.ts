@@ -1,0 +1,1 @@
+export { registerClientConfigRoutes } from './client-config.routes';

@@ -1,0 +1,99 @@
+import type { CustomerProfile } from '@zhike/shared/auth';
+import { isDuplicateKeyError } from '../../platform/db/records';
+import type { IdentifierKind, IdentityLink } from './customer.model';
+import type { CustomerRecord, CustomerRepository } from './customer.repository';
+
+/** The neutral name until the customer tells us theirs (code2session carries no nickname). */
+export const UNNAMED_CUSTOMER = '微信用户';
+const RACE_RETRIES = 3;
+
+/** What one source knows about a person, and why it says so (kept on every link it creates). */
+export interface ObservedIdentity {
+  openid?: string;
+  unionid?: string;
+  externalUserId?: string;
+  /** A name the source vouches for (a WeCom contact's name); never overrides with the neutral one. */
+  displayName?: string;
+  source: string;
+}
+
+/** Identifiers in the order they are trusted to find an existing customer. */
+const LOOKUP_ORDER: { kind: IdentifierKind; key: 'openid' | 'externalUserId' | 'unionid' }[] = [
+  { kind: 'openid', key: 'openid' },
+  { kind: 'external_userid', key: 'externalUserId' },
+  { kind: 'unionid', key: 'unionid' },
+];
+
+export class CustomerService {
+  constructor(
+    private readonly repository: CustomerRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * One person, however many identifiers: the customer found by any identifier gains the others (the
+   * unionid is what joins a mini-program user to a WeCom contact); otherwise a new customer is created.
+   * Sources racing for the same person end as one customer: identifiers are unique, and a lost insert
+   * race is retried as a lookup.
+   */
+  async observe(identity: ObservedIdentity): Promise<CustomerRecord> {
+    const present = LOOKUP_ORDER.filter(({ key }) => identity[key]).map(({ kind, key }) => ({ kind, value: identity[key]! }));
+    if (present.length === 0) throw new Error('observe() needs at least one identifier');
+    for (let attempt = 1; ; attempt++) {
+      const at = this.now();
+      const links: IdentityLink[] = present.map(({ kind, value }) => ({ kind, value, reason: identity.source, at }));
+      const existing = await this.findFirst(present);
+      if (existing) return this.extend(existing, links, identity.displayName, at);
+      try {
+        return await this.repository.insert({
+          displayName: identity.displayName ?? UNNAMED_CUSTOMER,
+          identifiers: {
+            ...(identity.openid ? { openid: identity.openid } : {}),
+            ...(identity.unionid ? { unionid: identity.unionid } : {}),
+            externalUserIds: identity.externalUserId ? [identity.externalUserId] : [],
+          },
+          identityLinks: links,
+          firstSeenAt: at,
+          lastSeenAt: at,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= RACE_RETRIES) throw error;
+      }
+    }
+  }
+
+  async profileOf(customerId: string): Promise<CustomerProfile | null> {
+    const customer = await this.repository.findById(customerId);
+    return customer && toCustomerProfile(customer);
+  }
+
+  private async findFirst(present: { kind: IdentifierKind; value: string }[]): Promise<CustomerRecord | null> {
+    for (const { kind, value } of present) {
+      const found = await this.repository.findByIdentifier(kind, value);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private async extend(customer: CustomerRecord, links: IdentityLink[], displayName: string | undefined, at: Date): Promise<CustomerRecord> {
+    for (const link of links) {
+      // A unique-index refusal means another customer holds this identifier: merging two people is an
+      // explicit, audited operation, never a side effect of a login.
+      await this.repository.addIdentifier(customer.id, link).catch((error) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      });
+    }
+    const rename = displayName && customer.displayName === UNNAMED_CUSTOMER ? displayName : undefined;
+    await this.repository.touch(customer.id, at, rename);
+    return (await this.repository.findById(customer.id))!;
+  }
+}
+
+export function toCustomerProfile(customer: CustomerRecord): CustomerProfile {
+  return {
+    id: customer.id,
+    displayName: customer.displayName,
+    hasUnionId: Boolean(customer.identifiers.unionid),
+    firstSeenAt: customer.firstSeenAt.toISOString(),
+  };
+}

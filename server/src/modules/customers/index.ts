@@ -1,0 +1,3 @@
+export { CustomerRepository, type CustomerRecord } from './customer.repository';
+export { CustomerService, toCustomerProfile, UNNAMED_CUSTOMER, type ObservedIdentity } from './customer.service';
+export { registerCustomerRoutes } from './customer.routes';

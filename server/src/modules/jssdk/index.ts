@@ -1,0 +1,2 @@
+export { JsSdkService } from './jssdk.service';
+export { registerJsSdkRoutes } from './jssdk.routes';

@@ -1,0 +1,42 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError, withStringId, type WithId } from '../../platform/db/records';
+import { staffModel, type StaffDocument } from './staff.model';
+
+export type StaffRecord = WithId<StaffDocument>;
+
+export class StaffRepository {
+  private readonly staff: Model<StaffDocument>;
+
+  constructor(connection: Connection) {
+    this.staff = staffModel(connection);
+  }
+
+  /** Insert or refresh one member, keyed by (corp, userid); concurrent syncs of the same member end as one document. */
+  async upsertMember(member: StaffDocument): Promise<StaffRecord> {
+    const { corpId, userid, ...fields } = member;
+    const saved = await this.staff
+      .findOneAndUpdate({ corpId, userid }, { $set: fields, $setOnInsert: { corpId, userid } }, { upsert: true, new: true })
+      .lean()
+      .catch(async (error: unknown) => {
+        // Two upserts racing on a new key: one inserts, the other hits the unique index and simply updates.
+        if (!isDuplicateKeyError(error)) throw error;
+        return this.staff.findOneAndUpdate({ corpId, userid }, { $set: fields }, { new: true }).lean();
+      });
+    if (!saved) throw new Error(`staff ${corpId}/${userid} vanished during upsert`);
+    return withStringId(saved);
+  }
+
+  async findByUserid(corpId: string, userid: string): Promise<StaffRecord | null> {
+    const found = await this.staff.findOne({ corpId, userid }).lean();
+    return found && withStringId(found);
+  }
+
+  async findById(id: string): Promise<StaffRecord | null> {
+    const found = await this.staff.findById(id).lean();
+    return found && withStringId(found);
+  }
+
+  async count(corpId: string): Promise<number> {
+    return this.staff.countDocuments({ corpId });
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** Raised at start-up when the environment is missing or malforms a setting; names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ZHIKE_MODE: z.enum(['demo', 'production']).optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: httpUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,38}$/).default('zhike'),
+  DATA_DIR: z.string().default('.data'),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  CUSTOMER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  TRUST_PROXY: z.stringbool().default(false),
+  WECOM_CORP_ID: optionalText,
+  WECOM_AGENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  WECOM_AGENT_SECRET: optionalText,
+  WECOM_ADMIN_USERIDS: z.string().default(''),
+  WECOM_API_BASE: httpUrl.default('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_BASE: httpUrl.default('https://open.weixin.qq.com'),
+  MP_APP_ID: optionalText,
+  MP_APP_SECRET: optionalText,
+  MP_API_BASE: httpUrl.default('https://api.weixin.qq.com'),
+});
+
+const PRODUCTION_REQUIRED = ['PUBLIC_URL', 'WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_AGENT_SECRET', 'MP_APP_ID', 'MP_APP_SECRET'] as const;
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  /** demo: the server mounts its sandbox upstreams and talks to them; production: the real hosts. */
+  mode: 'demo' | 'production';
+  host: string;
+  port: number;
+  /** The origin browsers use; OAuth redirects and JS-SDK URLs must be on it. */
+  publicUrl: string;
+  logLevel: string;
+  database: { uri?: string; dbName: string; dataDir: string };
+  bodyLimitKb: number;
+  staffSessionHours: number;
+  customerSessionDays: number;
+  upstreamTimeoutMs: number;
+  trustProxy: boolean;
+  wecom: { corpId: string; agentId: number; agentSecret: string; adminUserIds: string[]; apiBase: string; oauthBase: string };
+  miniProgram: { appId: string; appSecret: string; apiBase: string };
+}
+
+/** The credentials the sandbox upstreams are seeded with; only ever used in demo mode. */
+export const DEMO_CREDENTIALS = {
+  corpId: 'wwzhikedemo000001',
+  agentId: 1000002,
+  agentSecret: 'demo-agent-secret-not-for-production-0001',
+  adminUserIds: ['chenjing'],
+  miniProgramAppId: 'wxzhikedemo00001',
+  miniProgramSecret: 'demo-miniprogram-secret-0000000001',
+} as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const mode = e.ZHIKE_MODE ?? (e.WECOM_CORP_ID ? 'production' : 'demo');
+  if (mode === 'production') {
+    const missing = PRODUCTION_REQUIRED.filter((key) => e[key] === undefined);
+    if (missing.length) throw new ConfigError(missing.map((key) => `${key}: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)`));
+  }
+  const publicUrl = e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`;
+  const demo = mode === 'demo';
+  return {
+    env: e.NODE_ENV,
+    mode,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    database: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, dataDir: e.DATA_DIR },
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    staffSessionHours: e.STAFF_SESSION_HOURS,
+    customerSessionDays: e.CUSTOMER_SESSION_DAYS,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    wecom: {
+      corpId: demo ? DEMO_CREDENTIALS.corpId : e.WECOM_CORP_ID!,
+      agentId: demo ? DEMO_CREDENTIALS.agentId : e.WECOM_AGENT_ID!,
+      agentSecret: demo ? DEMO_CREDENTIALS.agentSecret : e.WECOM_AGENT_SECRET!,
+      adminUserIds: demo ? [...DEMO_CREDENTIALS.adminUserIds] : e.WECOM_ADMIN_USERIDS.split(',').map((s) => s.trim()).filter(Boolean),
+      // In demo mode the composition root points these at the in-process sandbox once it listens.
+      apiBase: e.WECOM_API_BASE,
+      oauthBase: e.WECOM_OAUTH_BASE,
+    },
+    miniProgram: {
+      appId: demo ? DEMO_CREDENTIALS.miniProgramAppId : e.MP_APP_ID!,
+      appSecret: demo ? DEMO_CREDENTIALS.miniProgramSecret : e.MP_APP_SECRET!,
+      apiBase: e.MP_API_BASE,
+    },
+  };
+}

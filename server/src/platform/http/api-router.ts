@@ -1,0 +1,72 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { ZodType } from 'zod';
+import type { RouteAccess } from '@zhike/shared/auth';
+import { AppError } from './app-error';
+import { isAllowed, type Principal } from './principal';
+import { parseInput } from './validation';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HandlerInput<TBody, TQuery, TParams> {
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+  /** Set whenever the route's access is not 'anonymous' (the check already passed). */
+  principal: Principal | null;
+  ctx: Context;
+}
+
+export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = unknown, TResult = unknown> {
+  method: HttpMethod;
+  path: string;
+  /** Who may call it. Every route declares one; the route walk test fails otherwise. */
+  access: RouteAccess;
+  summary: string;
+  tag: string;
+  body?: ZodType<TBody>;
+  query?: ZodType<TQuery>;
+  params?: ZodType<TParams>;
+  /** The JSON body on success. Routes that answer with a redirect declare `redirects` instead. */
+  response?: ZodType<TResult>;
+  redirects?: true;
+  successStatus?: number;
+  handler(input: HandlerInput<TBody, TQuery, TParams>): Promise<TResult>;
+}
+
+export type PrincipalResolver = (ctx: Context) => Promise<Principal | null>;
+
+/** Registers typed routes and remembers their declarations, for access checks, OpenAPI and the route walk. */
+export class ApiRouter {
+  readonly router = new Router();
+  readonly routes: RouteDefinition[] = [];
+
+  constructor(
+    private readonly resolvePrincipal: PrincipalResolver,
+    private readonly options: { validateResponses: boolean },
+  ) {}
+
+  add<TBody, TQuery, TParams, TResult>(route: RouteDefinition<TBody, TQuery, TParams, TResult>): void {
+    this.routes.push(route as RouteDefinition);
+    this.router.register(route.path, [route.method], async (ctx: Context) => {
+      const principal = route.access === 'anonymous' ? null : await this.resolvePrincipal(ctx);
+      if (!isAllowed(route.access, principal)) {
+        throw principal
+          ? new AppError('FORBIDDEN', '没有权限执行此操作')
+          : new AppError('UNAUTHENTICATED', '请先登录');
+      }
+      const input: HandlerInput<TBody, TQuery, TParams> = {
+        body: route.body ? parseInput(route.body, ctx.request.body ?? {}, 'body') : (undefined as TBody),
+        query: route.query ? parseInput(route.query, ctx.query, 'query') : (undefined as TQuery),
+        params: route.params ? parseInput(route.params, ctx.params, 'params') : (undefined as TParams),
+        principal,
+        ctx,
+      };
+      const result = await route.handler(input);
+      if (route.redirects) return;
+      ctx.status = route.successStatus ?? 200;
+      // In tests every answer is checked against its declared schema, so contract drift fails loudly.
+      ctx.body = this.options.validateResponses && route.response ? route.response.parse(result) : result;
+    });
+  }
+}

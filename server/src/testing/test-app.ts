@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import pino from 'pino';
+import { createApp, type ZhikeApp } from '../app';
+import { composeServices, createUpstreamClients, type ComposedServices, type UpstreamClients } from '../compose';
+import { createSandbox, SANDBOX_PATHS, type Sandbox } from '../integrations/sandbox/sandbox';
+import { loadConfig, type AppConfig } from '../platform/config/config';
+import { ensureIndexes, pingDatabase } from '../platform/db/database';
+import { openTestDatabase } from './test-database';
+
+/** The public origin tests pretend to be served from (OAuth redirects and JS-SDK URLs use it). */
+export const TEST_PUBLIC_URL = 'http://zhike.test';
+
+export interface TestApp extends ZhikeApp {
+  config: AppConfig;
+  sandbox: Sandbox;
+  sandboxUrl: string;
+  services: ComposedServices;
+  clients: UpstreamClients;
+  connection: Awaited<ReturnType<typeof openTestDatabase>>['connection'];
+  callback: http.RequestListener;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox upstreams on a loopback port, for clients that must reach them over real HTTP. */
+export async function startSandboxServer(trustedHosts: string[]): Promise<{ sandbox: Sandbox; url: string; close(): Promise<void> }> {
+  const sandbox = createSandbox({ trustedHosts: () => trustedHosts });
+  const koa = new Koa();
+  koa.use(bodyParser({ enableTypes: ['json'] }));
+  for (const router of sandbox.routers) koa.use(router.routes());
+  const server = http.createServer(koa.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { sandbox, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The real app over a fresh database and the sandbox upstreams; retries are fast so error paths stay quick. */
+export async function createTestApp(label: string, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '1000', ...env });
+  const logger = pino({ level: 'silent' });
+  const db = await openTestDatabase(label);
+  const upstream = await startSandboxServer([new URL(TEST_PUBLIC_URL).host]);
+  const clients = createUpstreamClients(
+    config,
+    logger,
+    { wecomApiBase: upstream.url + SANDBOX_PATHS.wecom, miniProgramApiBase: upstream.url + SANDBOX_PATHS.wechat },
+    { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+  );
+  const services = composeServices(db.connection, config, clients, upstream.url + SANDBOX_PATHS.wecom);
+  await ensureIndexes(db.connection);
+  const app = createApp({ config, logger, database: { ping: () => pingDatabase(db.connection) }, services });
+  return {
+    ...app,
+    config,
+    sandbox: upstream.sandbox,
+    sandboxUrl: upstream.url,
+    services,
+    clients,
+    connection: db.connection,
+    callback: app.koa.callback(),
+    close: async () => {
+      await upstream.close();
+      await db.drop();
+    },
+  };
+}
