@@ -16,7 +16,8 @@ export async function openTestDatabase(label: string): Promise<{ connection: Con
   return {
     connection,
     drop: async () => {
-      await connection.dropDatabase().catch(() => undefined);
+      // A test may have closed the connection on purpose; the engine's temp data dir is removed at teardown anyway.
+      if (connection.readyState === 1) await connection.dropDatabase();
       await connection.close();
     },
   };

@@ -37,7 +37,7 @@ export class SessionRepository {
   /** Marks a state used, once: a replayed callback finds nothing and gets null. */
   async consumeOAuthState(state: string, now: Date): Promise<OAuthStateDocument | null> {
     return this.states
-      .findOneAndUpdate({ state, usedAt: { $exists: false }, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { new: true })
+      .findOneAndUpdate({ state, usedAt: { $exists: false }, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { returnDocument: 'after' })
       .lean();
   }
 }

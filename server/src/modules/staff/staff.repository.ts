@@ -15,12 +15,12 @@ export class StaffRepository {
   async upsertMember(member: StaffDocument): Promise<StaffRecord> {
     const { corpId, userid, ...fields } = member;
     const saved = await this.staff
-      .findOneAndUpdate({ corpId, userid }, { $set: fields, $setOnInsert: { corpId, userid } }, { upsert: true, new: true })
+      .findOneAndUpdate({ corpId, userid }, { $set: fields, $setOnInsert: { corpId, userid } }, { upsert: true, returnDocument: 'after' })
       .lean()
       .catch(async (error: unknown) => {
         // Two upserts racing on a new key: one inserts, the other hits the unique index and simply updates.
         if (!isDuplicateKeyError(error)) throw error;
-        return this.staff.findOneAndUpdate({ corpId, userid }, { $set: fields }, { new: true }).lean();
+        return this.staff.findOneAndUpdate({ corpId, userid }, { $set: fields }, { returnDocument: 'after' }).lean();
       });
     if (!saved) throw new Error(`staff ${corpId}/${userid} vanished during upsert`);
     return withStringId(saved);
