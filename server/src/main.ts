@@ -12,6 +12,7 @@ import type { StaticMount } from './platform/http/static-files';
 import { createLogger } from './platform/logging/logger';
 import { findRepoRoot } from './platform/repo-root';
 
+const DIRECTORY_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
 const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
 
 /** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
@@ -75,6 +76,15 @@ async function main(): Promise<void> {
   if (sandbox) {
     const seeded = await seedDemoData({ world: sandbox.world, staff: services.staff, customers: services.customers });
     logger.info(seeded, 'demo data ready');
+  } else {
+    // Staff come from the WeCom directory: import it now and every few hours (logins refresh a member at once).
+    const syncDirectory = () =>
+      services.staff.syncDirectory().then(
+        (result) => logger.info(result, 'WeCom directory synced'),
+        (error) => logger.error({ err: error }, 'WeCom directory sync failed'),
+      );
+    void syncDirectory();
+    setInterval(syncDirectory, DIRECTORY_SYNC_INTERVAL_MS).unref();
   }
   logger.info({ url: config.publicUrl, mode: config.mode, database: database.engine }, 'zhike listening');
   if (demo) console.log(`\n  知客 Zhike demo: ${config.publicUrl}/demo/\n`);
