@@ -62,8 +62,8 @@ export function ensureBrowser() {
 }
 
 const FRONT_ENDS = [
-  { name: 'sidebar', sources: ['sidebar/src', 'sidebar/index.html', 'sidebar/pages', 'sidebar/vite.config.ts', 'shared/src'], output: 'sidebar/dist', scripts: ['build'] },
-  { name: 'miniprogram', sources: ['miniprogram/src', 'miniprogram/config', 'shared/src'], output: 'miniprogram/dist/h5', scripts: ['build:h5', 'build:weapp'] },
+  { name: 'sidebar', sources: ['sidebar/src', 'sidebar/html', 'sidebar/vite.config.mts', 'shared/src'], output: 'sidebar/dist', scripts: ['build'] },
+  { name: 'miniprogram', sources: ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'shared/src'], output: 'miniprogram/dist/h5', scripts: ['build:h5', 'build:weapp'] },
 ];
 
 /** Builds a front end when its sources changed since its last build (or `force`). */

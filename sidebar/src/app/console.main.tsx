@@ -1,0 +1,6 @@
+import './base.css';
+import '../pages/console.css';
+import { ConsolePage } from '../pages/ConsolePage';
+import { mount } from './mount';
+
+mount(<ConsolePage />);

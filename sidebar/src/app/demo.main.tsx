@@ -1,0 +1,6 @@
+import './base.css';
+import '../pages/demo.css';
+import { DemoConsolePage } from '../pages/DemoConsolePage';
+import { mount } from './mount';
+
+mount(<DemoConsolePage />);
