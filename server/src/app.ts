@@ -9,7 +9,6 @@ import { registerHealthRoutes } from './modules/health';
 import { registerJsSdkRoutes, type JsSdkService } from './modules/jssdk';
 import type { AppConfig } from './platform/config/config';
 import { ApiRouter, type PrincipalResolver } from './platform/http/api-router';
-import { AppError } from './platform/http/app-error';
 import { bodyParseError, errorHandler } from './platform/http/error-handler';
 import { buildOpenApiDocument } from './platform/http/openapi';
 import { requestContext } from './platform/http/request-context';
@@ -66,10 +65,11 @@ export function createApp(deps: AppDeps): ZhikeApp {
 
   koa.use(requestContext(deps.logger));
   koa.use(errorHandler);
-  koa.use(requireJsonForBodies);
   koa.use(
     bodyParser({
-      enableTypes: ['json'],
+      // XML only for routes that declare it (WeCom callbacks); every route checks its own body type.
+      enableTypes: ['json', 'xml'],
+      xmlLimit: `${config.bodyLimitKb}kb`,
       jsonLimit: `${config.bodyLimitKb}kb`,
       onError: (error) => {
         throw bodyParseError(error as { status?: number; type?: string }, config.bodyLimitKb);
@@ -85,13 +85,4 @@ export function createApp(deps: AppDeps): ZhikeApp {
     ctx.redirect(config.mode === 'demo' ? '/demo/' : '/console/');
   });
   return { koa, api };
-}
-
-/** A write whose body is not JSON is refused before parsing, not silently read as empty. */
-async function requireJsonForBodies(ctx: Koa.Context, next: Koa.Next): Promise<void> {
-  const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
-  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(ctx.method) && !ctx.is('application/json')) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型，请使用 application/json', [{ field: 'headers.content-type', issue: ctx.get('content-type') || '缺失' }]);
-  }
-  await next();
 }

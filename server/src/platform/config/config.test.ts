@@ -30,6 +30,8 @@ describe('loadConfig', () => {
     expect(problemsOf({ WECOM_CORP_ID: 'ww123', PUBLIC_URL: 'https://zhike.example.com' })).toEqual([
       'WECOM_AGENT_ID: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
       'WECOM_AGENT_SECRET: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
+      'WECOM_CALLBACK_TOKEN: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
+      'WECOM_CALLBACK_AES_KEY: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
       'MP_APP_ID: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
       'MP_APP_SECRET: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)',
     ]);
@@ -41,6 +43,8 @@ describe('loadConfig', () => {
       WECOM_AGENT_ID: '1000005',
       WECOM_AGENT_SECRET: 's3cret',
       WECOM_ADMIN_USERIDS: 'alice, bob',
+      WECOM_CALLBACK_TOKEN: 'cbToken1',
+      WECOM_CALLBACK_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
       MP_APP_ID: 'wx123',
       MP_APP_SECRET: 'mp-secret',
       PUBLIC_URL: 'https://zhike.example.com/',
@@ -54,6 +58,8 @@ describe('loadConfig', () => {
       adminUserIds: ['alice', 'bob'],
       apiBase: 'https://qyapi.weixin.qq.com',
       oauthBase: 'https://open.weixin.qq.com',
+      callbackToken: 'cbToken1',
+      callbackAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
     });
     expect(config.miniProgram.apiBase).toBe('https://api.weixin.qq.com');
   });

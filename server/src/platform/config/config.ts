@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   WECOM_AGENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   WECOM_AGENT_SECRET: optionalText,
   WECOM_ADMIN_USERIDS: z.string().default(''),
+  WECOM_CALLBACK_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1–32 letters or digits').optional()),
+  WECOM_CALLBACK_AES_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional()),
   WECOM_API_BASE: httpUrl.default('https://qyapi.weixin.qq.com'),
   WECOM_OAUTH_BASE: httpUrl.default('https://open.weixin.qq.com'),
   MP_APP_ID: optionalText,
@@ -37,7 +39,16 @@ const EnvSchema = z.object({
   MP_API_BASE: httpUrl.default('https://api.weixin.qq.com'),
 });
 
-const PRODUCTION_REQUIRED = ['PUBLIC_URL', 'WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_AGENT_SECRET', 'MP_APP_ID', 'MP_APP_SECRET'] as const;
+const PRODUCTION_REQUIRED = [
+  'PUBLIC_URL',
+  'WECOM_CORP_ID',
+  'WECOM_AGENT_ID',
+  'WECOM_AGENT_SECRET',
+  'WECOM_CALLBACK_TOKEN',
+  'WECOM_CALLBACK_AES_KEY',
+  'MP_APP_ID',
+  'MP_APP_SECRET',
+] as const;
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -54,7 +65,17 @@ export interface AppConfig {
   customerSessionDays: number;
   upstreamTimeoutMs: number;
   trustProxy: boolean;
-  wecom: { corpId: string; agentId: number; agentSecret: string; adminUserIds: string[]; apiBase: string; oauthBase: string };
+  wecom: {
+    corpId: string;
+    agentId: number;
+    agentSecret: string;
+    adminUserIds: string[];
+    apiBase: string;
+    oauthBase: string;
+    /** 接收事件服务器 settings: callbacks are signed with the token and encrypted with the AES key. */
+    callbackToken: string;
+    callbackAesKey: string;
+  };
   miniProgram: { appId: string; appSecret: string; apiBase: string };
 }
 
@@ -64,6 +85,8 @@ export const DEMO_CREDENTIALS = {
   agentId: 1000002,
   agentSecret: 'demo-agent-secret-not-for-production-0001',
   adminUserIds: ['chenjing'],
+  callbackToken: 'zhikeDemoCallbackToken',
+  callbackAesKey: 'ZhikeDemoEncodingAesKey0123456789abcdefghij',
   miniProgramAppId: 'wxzhikedemo00001',
   miniProgramSecret: 'demo-miniprogram-secret-0000000001',
 } as const;
@@ -102,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // In demo mode the composition root points these at the in-process sandbox once it listens.
       apiBase: e.WECOM_API_BASE,
       oauthBase: e.WECOM_OAUTH_BASE,
+      callbackToken: demo ? DEMO_CREDENTIALS.callbackToken : e.WECOM_CALLBACK_TOKEN!,
+      callbackAesKey: demo ? DEMO_CREDENTIALS.callbackAesKey : e.WECOM_CALLBACK_AES_KEY!,
     },
     miniProgram: {
       appId: demo ? DEMO_CREDENTIALS.miniProgramAppId : e.MP_APP_ID!,

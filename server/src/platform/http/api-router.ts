@@ -25,6 +25,8 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
   summary: string;
   tag: string;
   body?: ZodType<TBody>;
+  /** The route reads the raw XML body itself (signed upstream callbacks); `body` is then the raw string. */
+  xmlBody?: true;
   query?: ZodType<TQuery>;
   params?: ZodType<TParams>;
   /** The JSON body on success. Routes that answer with a redirect declare `redirects` instead. */
@@ -55,8 +57,13 @@ export class ApiRouter {
           ? new AppError('FORBIDDEN', '没有权限执行此操作')
           : new AppError('UNAUTHENTICATED', '请先登录');
       }
+      requireBodyType(ctx, route.xmlBody ? 'xml' : 'json');
       const input: HandlerInput<TBody, TQuery, TParams> = {
-        body: route.body ? parseInput(route.body, ctx.request.body ?? {}, 'body') : (undefined as TBody),
+        body: route.xmlBody
+          ? ((ctx.request.rawBody ?? '') as TBody)
+          : route.body
+            ? parseInput(route.body, ctx.request.body ?? {}, 'body')
+            : (undefined as TBody),
         query: route.query ? parseInput(route.query, ctx.query, 'query') : (undefined as TQuery),
         params: route.params ? parseInput(route.params, ctx.params, 'params') : (undefined as TParams),
         principal,
@@ -69,4 +76,15 @@ export class ApiRouter {
       ctx.body = this.options.validateResponses && route.response ? route.response.parse(result) : result;
     });
   }
+}
+
+const CONTENT_TYPES = { json: ['application/json'], xml: ['text/xml', 'application/xml'] } as const;
+
+/** A body of another type is refused, not silently read as empty. */
+function requireBodyType(ctx: Context, expected: keyof typeof CONTENT_TYPES): void {
+  const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
+  if (!hasBody || ctx.is(...CONTENT_TYPES[expected])) return;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `不支持的请求内容类型，请使用 ${CONTENT_TYPES[expected][0]}`, [
+    { field: 'headers.content-type', issue: ctx.get('content-type') || '缺失' },
+  ]);
 }

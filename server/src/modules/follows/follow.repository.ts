@@ -1,0 +1,50 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError, withStringId, type WithId } from '../../platform/db/records';
+import { followModel, type FollowDocument, type FollowEndReason } from './follow.model';
+
+export type FollowRecord = WithId<FollowDocument>;
+export type FollowSnapshot = Omit<FollowDocument, 'endedAt' | 'endReason'>;
+
+export class FollowRepository {
+  private readonly follows: Model<FollowDocument>;
+
+  constructor(connection: Connection) {
+    this.follows = followModel(connection);
+  }
+
+  /**
+   * Writes WeCom's current view of one follow; a follow WeCom reports again is active again. Keyed by
+   * (corp, external_userid, userid), so a sync run twice or racing a callback leaves one document.
+   */
+  async saveSnapshot(snapshot: FollowSnapshot): Promise<void> {
+    const { corpId, externalUserId, userid, ...fields } = snapshot;
+    const key = { corpId, externalUserId, userid };
+    const update = { $set: fields, $unset: { endedAt: 1, endReason: 1 } };
+    try {
+      await this.follows.updateOne(key, { ...update, $setOnInsert: key }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.follows.updateOne(key, update);
+    }
+  }
+
+  /** Ends an active follow, once: a redelivered deletion changes nothing. */
+  async end(key: { corpId: string; externalUserId: string; userid: string }, reason: FollowEndReason, at: Date): Promise<boolean> {
+    const result = await this.follows.updateOne({ ...key, endedAt: { $exists: false } }, { $set: { endedAt: at, endReason: reason } });
+    return result.modifiedCount === 1;
+  }
+
+  async listForCustomer(customerId: string): Promise<FollowRecord[]> {
+    const found = await this.follows.find({ customerId }).sort({ since: 1 }).lean();
+    return found.map(withStringId);
+  }
+
+  async findActive(corpId: string, externalUserId: string, userid: string): Promise<FollowRecord | null> {
+    const found = await this.follows.findOne({ corpId, externalUserId, userid, endedAt: { $exists: false } }).lean();
+    return found && withStringId(found);
+  }
+
+  async countActive(corpId: string): Promise<number> {
+    return this.follows.countDocuments({ corpId, endedAt: { $exists: false } });
+  }
+}

@@ -1,0 +1,62 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError, withStringId, type WithId } from '../db/records';
+import { queueMessageModel, type QueueMessageDocument } from './queue-message.model';
+
+export type QueueMessage = WithId<QueueMessageDocument>;
+
+export class QueueRepository {
+  private readonly messages: Model<QueueMessageDocument>;
+
+  constructor(connection: Connection, collection: 'inbox' | 'outbox') {
+    this.messages = queueMessageModel(connection, collection);
+  }
+
+  /** Stores a message once; false when its key is already there (a redelivery or a retried request). */
+  async enqueue(topic: string, key: string, payload: unknown, at: Date): Promise<boolean> {
+    try {
+      await this.messages.create({ topic, key, payload: JSON.stringify(payload), createdAt: at, attempts: 0 });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Leases the oldest pending message of a topic whose lease (or retry wait) has passed. */
+  async lease(topic: string, now: Date, leaseMs: number): Promise<QueueMessage | null> {
+    const found = await this.messages
+      .findOneAndUpdate(
+        {
+          topic,
+          processedAt: { $exists: false },
+          failedAt: { $exists: false },
+          $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
+        },
+        { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { sort: { createdAt: 1 }, returnDocument: 'after' },
+      )
+      .lean();
+    return found && withStringId(found);
+  }
+
+  async markProcessed(id: string, at: Date): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { processedAt: at }, $unset: { leaseUntil: 1, lastError: 1 } });
+  }
+
+  async scheduleRetry(id: string, error: string, retryAt: Date): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { lastError: error.slice(0, 500), leaseUntil: retryAt } });
+  }
+
+  async markFailed(id: string, error: string, at: Date): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { lastError: error.slice(0, 500), failedAt: at }, $unset: { leaseUntil: 1 } });
+  }
+
+  async findByKey(topic: string, key: string): Promise<QueueMessage | null> {
+    const found = await this.messages.findOne({ topic, key }).lean();
+    return found && withStringId(found);
+  }
+
+  async countPending(topic: string): Promise<number> {
+    return this.messages.countDocuments({ topic, processedAt: { $exists: false }, failedAt: { $exists: false } });
+  }
+}
