@@ -2,7 +2,9 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { z } from 'zod';
 import type { Sandbox } from './integrations/sandbox/sandbox';
+import { registerCustomer360Routes, type Customer360Flow } from './flows/customer-360';
 import { registerLoginRoutes, type LoginRouteDeps } from './flows/login';
+import { registerWeComCallbackRoutes, type WeComCallbackRouteDeps } from './flows/wecom-sync/wecom-callback.routes';
 import { registerClientConfigRoutes } from './modules/client-config';
 import { registerCustomerRoutes, type CustomerService } from './modules/customers';
 import { registerHealthRoutes } from './modules/health';
@@ -19,6 +21,8 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   customers: CustomerService;
   jssdk: JsSdkService;
   resolvePrincipal: PrincipalResolver;
+  customer360: Customer360Flow;
+  wecomCallbacks: WeComCallbackRouteDeps;
 }
 
 export interface AppDeps {
@@ -53,6 +57,8 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerLoginRoutes(api, { ...services, secureCookies: config.publicUrl.startsWith('https:') });
   registerCustomerRoutes(api, services.customers);
   registerJsSdkRoutes(api, services.jssdk);
+  registerCustomer360Routes(api, services.customer360);
+  registerWeComCallbackRoutes(api, services.wecomCallbacks);
   api.add({
     method: 'GET',
     path: '/openapi.json',

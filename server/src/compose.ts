@@ -1,15 +1,26 @@
 import type { Connection } from 'mongoose';
 import type { AppServices } from './app';
+import { Customer360Flow } from './flows/customer-360';
 import { CustomerLoginFlow, StaffLoginFlow } from './flows/login';
+import { ContactWriter } from './flows/wecom-sync/contact-sync.flow';
+import { ContactSyncService } from './flows/wecom-sync/contact-sync.service';
+import { createWeComEventHandler } from './flows/wecom-sync/wecom-event.handler';
+import { WECOM_EVENT_TOPIC } from './flows/wecom-sync/wecom-callback.routes';
+import { WeComCallbackCrypto } from './integrations/wecom/callback-crypto';
+import { ExternalContactClient } from './integrations/wecom/external-contact-client';
 import type { RetryPolicy } from './integrations/common/retry-policy';
 import { MiniProgramClient } from './integrations/miniprogram';
 import { WeComClient } from './integrations/wecom';
 import { SessionRepository, SessionService, StaffOAuthService, sessionPrincipalResolver } from './modules/auth';
 import { CustomerRepository, CustomerService } from './modules/customers';
+import { FollowRepository } from './modules/follows';
+import { SyncRunRepository } from './modules/sync-runs';
+import { CorpTagRepository, TagLibraryService } from './modules/tags';
 import { JsSdkService } from './modules/jssdk';
 import { StaffRepository, StaffService } from './modules/staff';
 import type { AppConfig } from './platform/config/config';
 import type { Logger } from './platform/logging/logger';
+import { QueueRepository, QueueWorker } from './platform/queue';
 
 export interface UpstreamClients {
   wecom: WeComClient;
@@ -46,18 +57,48 @@ export function createUpstreamClients(
 
 export interface ComposedServices extends AppServices {
   staff: StaffService;
+  tagLibrary: TagLibraryService;
+  contactSync: ContactSyncService;
+  wecomEvents: QueueWorker;
 }
 
 /** Repositories → services → flows, wired once. */
-export function composeServices(connection: Connection, config: AppConfig, clients: UpstreamClients, oauthBase: string): ComposedServices {
+export function composeServices(connection: Connection, config: AppConfig, clients: UpstreamClients, oauthBase: string, logger: Logger): ComposedServices {
+  const corpId = config.wecom.corpId;
   const sessionRepository = new SessionRepository(connection);
   const sessions = new SessionService(sessionRepository, {
     corpId: config.wecom.corpId,
     staffSessionHours: config.staffSessionHours,
     customerSessionDays: config.customerSessionDays,
   });
-  const staff = new StaffService(new StaffRepository(connection), clients.wecom, { corpId: config.wecom.corpId, adminUserIds: config.wecom.adminUserIds });
-  const customers = new CustomerService(new CustomerRepository(connection));
+  const customerRepository = new CustomerRepository(connection);
+  const customers = new CustomerService(customerRepository);
+  const staffRepository = new StaffRepository(connection);
+  const staff = new StaffService(staffRepository, clients.wecom, { corpId, adminUserIds: config.wecom.adminUserIds });
+  const follows = new FollowRepository(connection);
+  const corpTags = new CorpTagRepository(connection);
+  const contacts = new ExternalContactClient(clients.wecom);
+  const tagLibrary = new TagLibraryService(corpId, corpTags, contacts);
+  const contactSync = new ContactSyncService({
+    corpId,
+    contacts,
+    writer: new ContactWriter(corpId, customers, follows),
+    runs: new SyncRunRepository(connection),
+    memberUserids: () => staffRepository.listUserids(corpId),
+    log: logger,
+  });
+  const inbox = new QueueRepository(connection, 'inbox');
+  const wecomEvents = new QueueWorker(inbox, {
+    topic: WECOM_EVENT_TOPIC,
+    log: logger,
+    handle: createWeComEventHandler({
+      corpId,
+      follows,
+      syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
+      syncTagLibrary: async () => void (await tagLibrary.syncFromWeCom()),
+      log: logger,
+    }),
+  });
   return {
     sessions,
     staff,
@@ -72,5 +113,21 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     customerLogin: new CustomerLoginFlow(clients.miniProgram, customers, sessions),
     jssdk: new JsSdkService(clients.wecom, [new URL(config.publicUrl).origin]),
     resolvePrincipal: sessionPrincipalResolver(sessions),
+    tagLibrary,
+    contactSync,
+    wecomEvents,
+    customer360: new Customer360Flow({
+      customers: customerRepository,
+      follows,
+      tags: corpTags,
+      staff,
+      syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
+    }),
+    wecomCallbacks: {
+      crypto: new WeComCallbackCrypto({ token: config.wecom.callbackToken, encodingAesKey: config.wecom.callbackAesKey, receiveId: corpId }),
+      inbox,
+      worker: wecomEvents,
+      log: logger,
+    },
   };
 }

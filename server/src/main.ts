@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     wecomApiBase: demo ? loopback + SANDBOX_PATHS.wecom : config.wecom.apiBase,
     miniProgramApiBase: demo ? loopback + SANDBOX_PATHS.wechat : config.miniProgram.apiBase,
   });
-  const services = composeServices(database.connection, config, clients, demo ? config.publicUrl + SANDBOX_PATHS.wecom : config.wecom.oauthBase);
+  const services = composeServices(database.connection, config, clients, demo ? config.publicUrl + SANDBOX_PATHS.wecom : config.wecom.oauthBase, logger);
   await ensureIndexes(database.connection);
   const app = createApp({ config, logger, database, services, sandbox, staticMounts: staticMounts(config, repoRoot) });
   server.on('request', app.koa.callback());

@@ -6,3 +6,4 @@ export * from './time';
 export * from './customers';
 export * from './config';
 export * from './demo';
+export * from './wecom';

@@ -48,7 +48,7 @@ export async function createTestApp(label: string, env: NodeJS.ProcessEnv = {}):
     { wecomApiBase: upstream.url + SANDBOX_PATHS.wecom, miniProgramApiBase: upstream.url + SANDBOX_PATHS.wechat },
     { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
   );
-  const services = composeServices(db.connection, config, clients, upstream.url + SANDBOX_PATHS.wecom);
+  const services = composeServices(db.connection, config, clients, upstream.url + SANDBOX_PATHS.wecom, logger);
   await ensureIndexes(db.connection);
   const app = createApp({ config, logger, database: { ping: () => pingDatabase(db.connection) }, services });
   return {

@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'OAUTH_CODE_INVALID',
   'LOGIN_CODE_INVALID',
   'URL_NOT_ALLOWED',
+  'CALLBACK_REJECTED',
   'STAFF_NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',

@@ -28,7 +28,7 @@ export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox)
         world.members.map((member) => [
           member.userid,
           world.contacts
-            .filter((contact) => contact.followedBy.includes(member.userid))
+            .filter((contact) => contact.follows.some((follow) => follow.userid === member.userid))
             .map((contact) => {
               const wechatUser = world.wechatUsers.find((u) => u.unionid === contact.unionid);
               return {

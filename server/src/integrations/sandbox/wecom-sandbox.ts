@@ -6,6 +6,7 @@ import { FaultInjector } from './fault-injector';
 import { RateLimiter } from './rate-limiter';
 import { randomToken, sandboxGuard, type CallRecord } from './sandbox-guard';
 import type { SandboxClock } from './sandbox-clock';
+import { WeComContactsSandbox } from './wecom-contacts-sandbox';
 import type { SandboxWorld } from './world';
 
 const TOKEN_TTL_S = 7200;
@@ -22,6 +23,8 @@ export class WeComSandbox {
   readonly faults = new FaultInjector();
   readonly limiter: RateLimiter;
   readonly calls: CallRecord[] = [];
+  /** Customer contact (客户联系): customers, follows, corp tags, and their change hook. */
+  readonly contacts: WeComContactsSandbox;
   private readonly tokens: ExpiringStore<true>;
   private readonly oauthCodes: ExpiringStore<string>;
 
@@ -35,6 +38,7 @@ export class WeComSandbox {
     this.limiter = new RateLimiter(now);
     this.tokens = new ExpiringStore(now);
     this.oauthCodes = new ExpiringStore(now);
+    this.contacts = new WeComContactsSandbox(world, clock);
   }
 
   /** Every token issued so far lapses now: the next call answers 42001, as WeCom does on early expiry. */
@@ -59,6 +63,7 @@ export class WeComSandbox {
     router.get('/cgi-bin/ticket/get', (ctx) =>
       this.withToken(ctx, () => (ctx.query.type === 'agent_config' ? this.issueTicket(ctx) : fail(ctx, 40058, 'invalid type'))),
     );
+    this.contacts.mount(router, (ctx, answer) => this.withToken(ctx, answer));
     return router;
   }
 

@@ -96,6 +96,14 @@ export class WeComClient {
     return parseUpstreamAnswer('WeCom', MemberListAnswer, await this.get('/cgi-bin/user/list', { department_id: departmentId })).userlist;
   }
 
+  /**
+   * An authenticated call for the area clients (customer contact, …): the access token, its refresh on
+   * 40014/42001 and the retries on busy codes all happen here. Callers parse the answer with zod.
+   */
+  call(method: 'GET' | 'POST', path: string, request: { query?: Record<string, string | number | undefined>; body?: unknown } = {}): Promise<Record<string, unknown>> {
+    return this.api.call({ method, path, query: request.query, body: request.body, token: this.accessToken });
+  }
+
   getCorpJsApiTicket(): Promise<string> {
     return this.corpTicket.get();
   }

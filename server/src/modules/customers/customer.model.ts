@@ -10,8 +10,20 @@ export interface IdentityLink {
   at: Date;
 }
 
+/** What WeCom says about the person (externalcontact/get), refreshed on every sync. */
+export interface WeComContactProfile {
+  avatar?: string;
+  corpName?: string;
+  position?: string;
+  /** 0 unknown, 1 male, 2 female. */
+  gender?: number;
+  /** 1 WeChat user, 2 WeCom user. */
+  type?: number;
+}
+
 export interface CustomerDocument {
   displayName: string;
+  wecomProfile?: WeComContactProfile;
   identifiers: {
     /** Mini-program openid (one per app). */
     openid?: string;
@@ -27,6 +39,7 @@ export interface CustomerDocument {
 const CustomerSchema = new Schema<CustomerDocument>(
   {
     displayName: { type: String, required: true },
+    wecomProfile: { _id: false, avatar: String, corpName: String, position: String, gender: Number, type: { type: Number } },
     identifiers: {
       openid: String,
       unionid: String,

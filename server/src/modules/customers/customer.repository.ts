@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { withStringId, type WithId } from '../../platform/db/records';
-import { customerModel, type CustomerDocument, type IdentifierKind, type IdentityLink } from './customer.model';
+import { customerModel, type CustomerDocument, type IdentifierKind, type IdentityLink, type WeComContactProfile } from './customer.model';
 
 export type CustomerRecord = WithId<CustomerDocument>;
 
@@ -39,8 +39,9 @@ export class CustomerRepository {
     return result.modifiedCount === 1;
   }
 
-  async touch(customerId: string, at: Date, displayName?: string): Promise<void> {
-    await this.customers.updateOne({ _id: customerId }, { $max: { lastSeenAt: at }, ...(displayName ? { $set: { displayName } } : {}) });
+  async touch(customerId: string, at: Date, changes: { displayName?: string; wecomProfile?: WeComContactProfile }): Promise<void> {
+    const set = { ...(changes.displayName ? { displayName: changes.displayName } : {}), ...(changes.wecomProfile ? { wecomProfile: changes.wecomProfile } : {}) };
+    await this.customers.updateOne({ _id: customerId }, { $max: { lastSeenAt: at }, ...(Object.keys(set).length ? { $set: set } : {}) });
   }
 
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */

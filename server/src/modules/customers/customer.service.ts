@@ -1,6 +1,6 @@
 import type { CustomerProfile } from '@zhike/shared/auth';
 import { isDuplicateKeyError } from '../../platform/db/records';
-import type { IdentifierKind, IdentityLink } from './customer.model';
+import type { IdentifierKind, IdentityLink, WeComContactProfile } from './customer.model';
 import type { CustomerRecord, CustomerRepository } from './customer.repository';
 
 /** The neutral name until the customer tells us theirs (code2session carries no nickname). */
@@ -14,6 +14,7 @@ export interface ObservedIdentity {
   externalUserId?: string;
   /** A name the source vouches for (a WeCom contact's name); never overrides with the neutral one. */
   displayName?: string;
+  wecomProfile?: WeComContactProfile;
   source: string;
 }
 
@@ -43,10 +44,11 @@ export class CustomerService {
       const at = this.now();
       const links: IdentityLink[] = present.map(({ kind, value }) => ({ kind, value, reason: identity.source, at }));
       const existing = await this.findFirst(present);
-      if (existing) return this.extend(existing, links, identity.displayName, at);
+      if (existing) return this.extend(existing, links, identity, at);
       try {
         return await this.repository.insert({
           displayName: identity.displayName ?? UNNAMED_CUSTOMER,
+          ...(identity.wecomProfile ? { wecomProfile: identity.wecomProfile } : {}),
           identifiers: {
             ...(identity.openid ? { openid: identity.openid } : {}),
             ...(identity.unionid ? { unionid: identity.unionid } : {}),
@@ -75,7 +77,7 @@ export class CustomerService {
     return null;
   }
 
-  private async extend(customer: CustomerRecord, links: IdentityLink[], displayName: string | undefined, at: Date): Promise<CustomerRecord> {
+  private async extend(customer: CustomerRecord, links: IdentityLink[], identity: ObservedIdentity, at: Date): Promise<CustomerRecord> {
     for (const link of links) {
       // A unique-index refusal means another customer holds this identifier: merging two people is an
       // explicit, audited operation, never a side effect of a login.
@@ -83,8 +85,9 @@ export class CustomerService {
         if (!isDuplicateKeyError(error)) throw error;
       });
     }
-    const rename = displayName && customer.displayName === UNNAMED_CUSTOMER ? displayName : undefined;
-    await this.repository.touch(customer.id, at, rename);
+    // WeCom's name wins over the neutral one and follows renames; a login (no name) never overwrites it.
+    const rename = identity.displayName && identity.displayName !== customer.displayName ? identity.displayName : undefined;
+    await this.repository.touch(customer.id, at, { displayName: rename, wecomProfile: identity.wecomProfile });
     return (await this.repository.findById(customer.id))!;
   }
 }

@@ -36,6 +36,21 @@ export class StaffRepository {
     return found && withStringId(found);
   }
 
+  async listByUserids(corpId: string, userids: string[]): Promise<StaffRecord[]> {
+    const found = await this.staff.find({ corpId, userid: { $in: userids } }).lean();
+    return found.map(withStringId);
+  }
+
+  async listUseridsInDepartments(corpId: string, departmentIds: number[]): Promise<string[]> {
+    const found = await this.staff.find({ corpId, departmentIds: { $in: departmentIds } }, { userid: 1 }).lean();
+    return found.map((s) => s.userid);
+  }
+
+  async listUserids(corpId: string): Promise<string[]> {
+    const found = await this.staff.find({ corpId, active: true }, { userid: 1 }).lean();
+    return found.map((s) => s.userid);
+  }
+
   async count(corpId: string): Promise<number> {
     return this.staff.countDocuments({ corpId });
   }

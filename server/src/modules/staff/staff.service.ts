@@ -41,6 +41,25 @@ export class StaffService {
     return { members: seen.size };
   }
 
+  /**
+   * Whose customers a staff member may see: a salesperson their own, a manager also those of every member
+   * of the departments they lead, an admin everyone's ('all').
+   */
+  async visibleFollowers(viewer: { corpId: string; userid: string; role: StaffRole }): Promise<'all' | Set<string>> {
+    if (viewer.role === 'admin') return 'all';
+    const visible = new Set([viewer.userid]);
+    if (viewer.role === 'manager') {
+      const self = await this.repository.findByUserid(viewer.corpId, viewer.userid);
+      const led = self?.leaderOfDepartmentIds ?? [];
+      if (led.length) for (const userid of await this.repository.listUseridsInDepartments(viewer.corpId, led)) visible.add(userid);
+    }
+    return visible;
+  }
+
+  async directory(corpId: string, userids: string[]): Promise<Map<string, StaffRecord>> {
+    return new Map((await this.repository.listByUserids(corpId, userids)).map((staff) => [staff.userid, staff]));
+  }
+
   async profileOf(staffId: string): Promise<StaffProfile | null> {
     const staff = await this.repository.findById(staffId);
     return staff && toStaffProfile(staff);

@@ -17,3 +17,9 @@ export function isAllowed(access: RouteAccess, principal: Principal | null): boo
   if (access === 'customer') return principal.kind === 'customer';
   return principal.kind === 'staff' && STAFF_RANK[principal.role] >= STAFF_RANK[access];
 }
+
+/** The staff principal of a route declared for staff; the router has already refused anyone else. */
+export function staffPrincipal(principal: Principal | null): StaffPrincipal {
+  if (principal?.kind !== 'staff') throw new Error('staff route reached without a staff principal');
+  return principal;
+}

@@ -1,0 +1,95 @@
+import type { ExternalContactClient, WeComFollowInfo, WeComFollowUser } from '../../integrations/wecom/external-contact-client';
+import { MAX_USERIDS_PER_BATCH } from '../../integrations/wecom/external-contact-client';
+import type { SyncRunRepository } from '../../modules/sync-runs';
+import type { Logger } from '../../platform/logging/logger';
+import type { ContactWriter, WeComFollow } from './contact-sync.flow';
+
+export interface FullSyncReport {
+  resumed: boolean;
+  pages: number;
+  pairs: number;
+  seconds: number;
+}
+
+/** Corp tags only: personal tags (type 2) have no id and stay in WeCom. */
+const followFromDetail = (follow: WeComFollowUser): WeComFollow => ({
+  userid: follow.userid,
+  remark: follow.remark,
+  description: follow.description,
+  createtime: follow.createtime,
+  add_way: follow.add_way,
+  state: follow.state,
+  tagIds: follow.tags.filter((tag) => tag.type === 1 && tag.tag_id).map((tag) => tag.tag_id!),
+});
+
+const followFromInfo = (follow: WeComFollowInfo): WeComFollow => ({
+  userid: follow.userid,
+  remark: follow.remark,
+  description: follow.description,
+  createtime: follow.createtime,
+  add_way: follow.add_way,
+  state: follow.state,
+  tagIds: follow.tag_id,
+});
+
+/** Applies a page's items a few at a time: enough to overlap database round trips, not enough to swamp them. */
+async function inPool<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/**
+ * Customers from WeCom into Zhike: one contact on demand (callbacks, the sidebar), or every member's
+ * contacts page by page with the cursor saved after each page, so a crashed sync resumes where it stopped
+ * and a finished one run again rewrites the same state.
+ */
+export class ContactSyncService {
+  constructor(
+    private readonly deps: {
+      corpId: string;
+      contacts: Pick<ExternalContactClient, 'getContact' | 'iterateByUsers'>;
+      writer: ContactWriter;
+      runs: SyncRunRepository;
+      memberUserids(): Promise<string[]>;
+      log: Logger;
+      now?: () => Date;
+      pageSize?: number;
+    },
+  ) {}
+
+  async syncContact(externalUserId: string): Promise<void> {
+    const detail = await this.deps.contacts.getContact(externalUserId);
+    await this.deps.writer.apply(detail.external_contact, detail.follow_user.map(followFromDetail), '企业微信客户详情 (externalcontact/get)');
+  }
+
+  async fullSync(): Promise<FullSyncReport> {
+    const now = this.deps.now ?? (() => new Date());
+    const started = Date.now();
+    const members = [...(await this.deps.memberUserids())].sort();
+    const batches: string[][] = [];
+    for (let i = 0; i < members.length; i += MAX_USERIDS_PER_BATCH) batches.push(members.slice(i, i + MAX_USERIDS_PER_BATCH));
+
+    const { run, resumed } = await this.deps.runs.resumeOrStart(this.deps.corpId, 'wecom-contacts', now());
+    let pages = 0;
+    let pairs = 0;
+    for (let batchIndex = run.batchIndex; batchIndex < batches.length; batchIndex++) {
+      const startCursor = batchIndex === run.batchIndex ? run.cursor : '';
+      for await (const page of this.deps.contacts.iterateByUsers(batches[batchIndex]!, { limit: this.deps.pageSize ?? 100, startCursor })) {
+        await inPool(page.items, 8, (item) =>
+          this.deps.writer.apply(item.external_contact, [followFromInfo(item.follow_info)], '企业微信全量同步 (batch/get_by_user)'),
+        );
+        // Saved after the page is written: a crash repeats at most this page, which is idempotent.
+        const atEnd = page.nextCursor === '';
+        await this.deps.runs.saveProgress(run.id, { batchIndex: atEnd ? batchIndex + 1 : batchIndex, cursor: page.nextCursor, items: page.items.length });
+        pages++;
+        pairs += page.items.length;
+      }
+    }
+    await this.deps.runs.finish(run.id, now());
+    const report = { resumed, pages, pairs, seconds: (Date.now() - started) / 1000 };
+    this.deps.log.info(report, 'WeCom contact sync finished');
+    return report;
+  }
+}

@@ -1,0 +1,1 @@
+export { SyncRunRepository, type SyncRunRecord } from './sync-run.repository';

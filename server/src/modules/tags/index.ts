@@ -1,0 +1,2 @@
+export { CorpTagRepository, type CorpTagRecord } from './corp-tag.repository';
+export { TagLibraryService } from './tag-library.service';
