@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from './app';
 import { composeServices, createUpstreamClients } from './compose';
-import { seedDemoData } from './flows/demo-seed';
+import { syncFromWeCom } from './flows/wecom-sync/sync-from-wecom';
+import { emitSandboxCallbacks } from './integrations/sandbox/callback-emitter';
 import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { ensureIndexes, openDatabase } from './platform/db/database';
@@ -12,7 +13,9 @@ import type { StaticMount } from './platform/http/static-files';
 import { createLogger } from './platform/logging/logger';
 import { findRepoRoot } from './platform/repo-root';
 
-const DIRECTORY_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
+const WECOM_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** Inbox messages are handled as they arrive; the poll only picks up what a crash left behind. */
+const INBOX_POLL_MS = 30_000;
 const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
 
 /** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
@@ -73,18 +76,28 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, database, services, sandbox, staticMounts: staticMounts(config, repoRoot) });
   server.on('request', app.koa.callback());
 
+  services.wecomEvents.start(INBOX_POLL_MS);
   if (sandbox) {
-    const seeded = await seedDemoData({ world: sandbox.world, staff: services.staff, customers: services.customers });
+    emitSandboxCallbacks({
+      contacts: sandbox.wecom.contacts,
+      crypto: services.wecomCallbacks.crypto,
+      corpId: config.wecom.corpId,
+      agentId: config.wecom.agentId,
+      callbackUrl: () => `${loopback}/api/wecom/callbacks`,
+      now: () => sandbox.clock.now(),
+    });
+    const seeded = await syncFromWeCom(services);
     logger.info(seeded, 'demo data ready');
   } else {
-    // Staff come from the WeCom directory: import it now and every few hours (logins refresh a member at once).
-    const syncDirectory = () =>
-      services.staff.syncDirectory().then(
-        (result) => logger.info(result, 'WeCom directory synced'),
-        (error) => logger.error({ err: error }, 'WeCom directory sync failed'),
+    // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
+    // anything a missed callback left behind (logins and callbacks keep them current in between).
+    const syncEverything = () =>
+      syncFromWeCom(services).then(
+        (result) => logger.info(result, 'WeCom directory, tags and contacts synced'),
+        (error) => logger.error({ err: error }, 'WeCom sync failed'),
       );
-    void syncDirectory();
-    setInterval(syncDirectory, DIRECTORY_SYNC_INTERVAL_MS).unref();
+    void syncEverything();
+    setInterval(syncEverything, WECOM_SYNC_INTERVAL_MS).unref();
   }
   logger.info({ url: config.publicUrl, mode: config.mode, database: database.engine }, 'zhike listening');
   if (demo) console.log(`\n  知客 Zhike demo: ${config.publicUrl}/demo/\n`);

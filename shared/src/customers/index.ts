@@ -68,7 +68,7 @@ export const Customer360 = z
       corpName: z.string().optional(),
       position: z.string().optional(),
       firstSeenAt: z.iso.datetime(),
-      lastSeenAt: z.iso.datetime(),
+      lastActiveAt: z.iso.datetime().optional().describe("The customer's own latest action; absent until they act"),
       usesMiniProgram: z.boolean().describe('Whether this person has logged in to the mini-program'),
     }),
     followers: z.array(CustomerFollower),

@@ -1,5 +1,6 @@
 import './base.css';
 import '../pages/sidebar.css';
+import '../features/customer-360/customer-360.css';
 import { SidebarPage } from '../pages/SidebarPage';
 import { mount } from './mount';
 

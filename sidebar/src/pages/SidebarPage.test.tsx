@@ -21,11 +21,20 @@ const navigate = jest.mocked(navigateTo);
 
 const SIGNATURE = { corpId: CLIENT_CONFIG.corpId, agentId: CLIENT_CONFIG.agentId, timestamp: 1_700_000_000, nonceStr: 'n0nce', signature: 'a'.repeat(40) };
 
-function signedInApi() {
+const CUSTOMER_360 = {
+  customer: { id: '6660000000000000000000aa', externalUserId: 'wmEXT0001', displayName: '张伟', firstSeenAt: '2026-03-01T02:00:00.000Z', lastActiveAt: '2026-05-21T02:00:00.000Z', usesMiniProgram: false },
+  followers: [{ userid: STAFF_LI.userid, name: STAFF_LI.name, addWayLabel: '扫描二维码', since: '2026-03-01T02:00:00.000Z', active: true }],
+  tags: [],
+  firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T02:00:00.000Z', channel: '扫描二维码' },
+};
+
+function signedInApi(routes: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
     '/api/public/client-config': ok(CLIENT_CONFIG),
     '/api/auth/me': ok({ staff: STAFF_LI }),
     '/api/wecom/jssdk/agent-config-signature': ok(SIGNATURE),
+    '/api/customers/by-external-userid/wmEXT0001': ok(CUSTOMER_360),
+    ...routes,
   });
 }
 
@@ -53,6 +62,17 @@ describe('SidebarPage', () => {
     expect(sdk.register).toHaveBeenCalledWith(
       expect.objectContaining({ corpId: 'wwdemo0001', agentId: 1000002, jsApiList: ['getContext', 'getCurExternalContact', 'sendChatMessage'] }),
     );
+  });
+
+  it('shows the open chat’s customer 360 in the 客户 tab, asked for by the encoded external userid', async () => {
+    const api = signedInApi({ '/api/customers/by-external-userid/wm%2FEXT%200002': ok({ ...CUSTOMER_360, customer: { ...CUSTOMER_360.customer, displayName: '周敏' } }) });
+    openFromChatToolbar('wm/EXT 0002');
+    render(<SidebarPage />);
+
+    expect((await screen.findByTestId('customer-name')).textContent).toBe('周敏');
+    expect(screen.getByRole('tab', { name: '客户' }).getAttribute('aria-selected')).toBe('true');
+    expect(requestedUrls(api)).toContain('/api/customers/by-external-userid/wm%2FEXT%200002');
+    screen.getByRole('button', { name: '发送到聊天' }); // the greeting stays below the 360
   });
 
   it('registers a signature factory that asks the server to sign the exact page URL', async () => {

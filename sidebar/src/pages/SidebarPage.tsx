@@ -1,5 +1,6 @@
 import { StatusScreen } from '../lib/ui/StatusScreen';
 import { useSidebarBoot } from '../features/chat-toolbar/use-sidebar-boot';
+import { Customer360Panel } from '../features/customer-360/Customer360Panel';
 import { CurrentContact } from '../features/chat-toolbar/CurrentContact';
 import { SendGreeting } from '../features/chat-toolbar/SendGreeting';
 import { ToolbarTabs } from '../features/chat-toolbar/ToolbarTabs';
@@ -47,10 +48,7 @@ export function SidebarPage() {
           </header>
           <ToolbarTabs />
           <main className="sidebar-body">
-            <div className="card card-muted">
-              <div className="card-title">客户 360</div>
-              <p>客户身份、标签、阶段、动态时间线和意向分将显示在这里。</p>
-            </div>
+            <Customer360Panel externalUserId={boot.externalUserId} viewerUserid={boot.staff.userid} />
             <SendGreeting staffName={boot.staff.name} />
           </main>
         </div>

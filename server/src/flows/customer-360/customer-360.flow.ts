@@ -65,7 +65,7 @@ export class Customer360Flow {
         ...(customer.wecomProfile?.corpName ? { corpName: customer.wecomProfile.corpName } : {}),
         ...(customer.wecomProfile?.position ? { position: customer.wecomProfile.position } : {}),
         firstSeenAt: customer.firstSeenAt.toISOString(),
-        lastSeenAt: customer.lastSeenAt.toISOString(),
+        ...(customer.lastActiveAt ? { lastActiveAt: customer.lastActiveAt.toISOString() } : {}),
         usesMiniProgram: Boolean(customer.identifiers.openid),
       },
       followers: follows.map((follow) => {

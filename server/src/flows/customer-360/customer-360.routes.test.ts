@@ -47,7 +47,6 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
       corpName: '明日科技',
       position: '采购经理',
       firstSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      lastSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       usesMiniProgram: false,
     });
     expect(res.body.followers.map((f: { name: string; remark?: string; addWayLabel: string; state?: string; since: string }) => [f.name, f.remark, f.addWayLabel, f.state, f.since])).toEqual([

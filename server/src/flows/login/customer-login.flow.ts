@@ -25,7 +25,7 @@ export class CustomerLoginFlow {
       if (error.errcode === HIGH_RISK_USER) throw new AppError('FORBIDDEN', '该微信账号存在风险，暂时无法登录');
       throw error;
     });
-    const customer = await this.customers.observe({ openid: session.openid, unionid: session.unionid, source: '小程序登录 (code2session)' });
+    const customer = await this.customers.observe({ openid: session.openid, unionid: session.unionid, source: '小程序登录 (code2session)', customerActed: true });
     const issued = await this.sessions.startCustomerSession(customer.id);
     return { ...issued, customer: toCustomerProfile(customer) };
   }

@@ -241,14 +241,19 @@ export class WeComContactsSandbox {
       const added = this.addCorpTags({ groupId: body.group_id, groupName: body.group_name, order: body.order, tags: body.tag }, 'api');
       return { tag_group: groupJson(added.group, added.tags, false) };
     }));
-    router.post(`${base}/edit_corp_tag`, route((ctx) => (this.editCorpTag(parseBody(EditTagBody, ctx.request.body), 'api'), {})));
+    router.post(`${base}/edit_corp_tag`, route((ctx) => {
+      this.editCorpTag(parseBody(EditTagBody, ctx.request.body), 'api');
+      return {};
+    }));
     router.post(`${base}/del_corp_tag`, route((ctx) => {
       const body = parseBody(TagIdsBody, ctx.request.body);
-      return this.delCorpTags({ tagIds: body.tag_id, groupIds: body.group_id }, 'api'), {};
+      this.delCorpTags({ tagIds: body.tag_id, groupIds: body.group_id }, 'api');
+      return {};
     }));
     router.post(`${base}/mark_tag`, route((ctx) => {
       const body = parseBody(MarkTagBody, ctx.request.body);
-      return this.markTag({ userid: body.userid, externalUserId: body.external_userid, add: body.add_tag, remove: body.remove_tag }, 'api'), {};
+      this.markTag({ userid: body.userid, externalUserId: body.external_userid, add: body.add_tag, remove: body.remove_tag }, 'api');
+      return {};
     }));
   }
 

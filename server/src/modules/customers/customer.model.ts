@@ -33,7 +33,8 @@ export interface CustomerDocument {
   };
   identityLinks: IdentityLink[];
   firstSeenAt: Date;
-  lastSeenAt: Date;
+  /** When the customer themselves last did something (a mini-program login so far); syncs never move it. */
+  lastActiveAt?: Date;
 }
 
 const CustomerSchema = new Schema<CustomerDocument>(
@@ -55,7 +56,7 @@ const CustomerSchema = new Schema<CustomerDocument>(
       },
     ],
     firstSeenAt: { type: Date, required: true },
-    lastSeenAt: { type: Date, required: true },
+    lastActiveAt: Date,
   },
   { collection: 'customers', versionKey: false },
 );

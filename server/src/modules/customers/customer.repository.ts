@@ -39,9 +39,10 @@ export class CustomerRepository {
     return result.modifiedCount === 1;
   }
 
-  async touch(customerId: string, at: Date, changes: { displayName?: string; wecomProfile?: WeComContactProfile }): Promise<void> {
+  async update(customerId: string, changes: { displayName?: string; wecomProfile?: WeComContactProfile; activeAt?: Date }): Promise<void> {
     const set = { ...(changes.displayName ? { displayName: changes.displayName } : {}), ...(changes.wecomProfile ? { wecomProfile: changes.wecomProfile } : {}) };
-    await this.customers.updateOne({ _id: customerId }, { $max: { lastSeenAt: at }, ...(Object.keys(set).length ? { $set: set } : {}) });
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(changes.activeAt ? { $max: { lastActiveAt: changes.activeAt } } : {}) };
+    if (Object.keys(update).length) await this.customers.updateOne({ _id: customerId }, update);
   }
 
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */

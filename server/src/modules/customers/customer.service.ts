@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { CustomerProfile } from '@zhike/shared/auth';
 import { isDuplicateKeyError } from '../../platform/db/records';
 import type { IdentifierKind, IdentityLink, WeComContactProfile } from './customer.model';
@@ -15,6 +16,8 @@ export interface ObservedIdentity {
   /** A name the source vouches for (a WeCom contact's name); never overrides with the neutral one. */
   displayName?: string;
   wecomProfile?: WeComContactProfile;
+  /** True when the person themselves acted (a login), not when a sync merely reports them. */
+  customerActed?: boolean;
   source: string;
 }
 
@@ -56,7 +59,7 @@ export class CustomerService {
           },
           identityLinks: links,
           firstSeenAt: at,
-          lastSeenAt: at,
+          ...(identity.customerActed ? { lastActiveAt: at } : {}),
         });
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= RACE_RETRIES) throw error;
@@ -78,7 +81,9 @@ export class CustomerService {
   }
 
   private async extend(customer: CustomerRecord, links: IdentityLink[], identity: ObservedIdentity, at: Date): Promise<CustomerRecord> {
-    for (const link of links) {
+    // Most observations of a known customer change nothing: skip the writes, answer what was read.
+    const missing = links.filter((link) => !hasIdentifier(customer, link));
+    for (const link of missing) {
       // A unique-index refusal means another customer holds this identifier: merging two people is an
       // explicit, audited operation, never a side effect of a login.
       await this.repository.addIdentifier(customer.id, link).catch((error) => {
@@ -87,9 +92,18 @@ export class CustomerService {
     }
     // WeCom's name wins over the neutral one and follows renames; a login (no name) never overwrites it.
     const rename = identity.displayName && identity.displayName !== customer.displayName ? identity.displayName : undefined;
-    await this.repository.touch(customer.id, at, { displayName: rename, wecomProfile: identity.wecomProfile });
+    const profile = identity.wecomProfile && !isDeepStrictEqual(identity.wecomProfile, customer.wecomProfile) ? identity.wecomProfile : undefined;
+    const activeAt = identity.customerActed ? at : undefined;
+    if (missing.length === 0 && !rename && !profile && !activeAt) return customer;
+    await this.repository.update(customer.id, { displayName: rename, wecomProfile: profile, activeAt });
     return (await this.repository.findById(customer.id))!;
   }
+}
+
+function hasIdentifier(customer: CustomerRecord, link: IdentityLink): boolean {
+  if (link.kind === 'external_userid') return customer.identifiers.externalUserIds.includes(link.value);
+  // A different value already there is a conflict addIdentifier would refuse anyway.
+  return customer.identifiers[link.kind] !== undefined;
 }
 
 export function toCustomerProfile(customer: CustomerRecord): CustomerProfile {

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { emitSandboxCallbacks } from '../../integrations/sandbox/callback-emitter';
+import { buildCallbackEventXml } from '../../integrations/wecom/callback-events';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+
+async function eventually<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('WeCom callbacks (接收事件服务器)', () => {
+  let app: TestApp;
+  let server: http.Server;
+  const deliveries: (number | 'unreachable')[] = [];
+  const inbox = () => app.connection.collection('inbox');
+  const follow = (externalUserId: string, userid: string) => app.connection.collection('follows').findOne({ externalUserId, userid });
+
+  beforeAll(async () => {
+    app = await createTestApp('callbacks');
+    await app.services.staff.syncDirectory();
+    server = http.createServer(app.callback);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    emitSandboxCallbacks({
+      contacts: app.sandbox.wecom.contacts,
+      crypto: app.services.wecomCallbacks.crypto,
+      corpId: app.config.wecom.corpId,
+      agentId: app.config.wecom.agentId,
+      callbackUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wecom/callbacks`,
+      now: () => app.sandbox.clock.now(),
+      onDelivery: ({ status }) => deliveries.push(status),
+    });
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+  });
+
+  it('answers the URL verification with the decrypted echostr, verbatim', async () => {
+    const query = app.services.wecomCallbacks.crypto.sealEchostr('1616140317555161061');
+    const res = await request(app.callback).get('/api/wecom/callbacks').query(query);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('1616140317555161061');
+  });
+
+  it('turns a customer added in WeCom into a customer and follow within moments', async () => {
+    app.sandbox.wecom.contacts.addContact({ externalUserId: 'wm_cb_zhao', name: '赵丽', unionid: 'u_demo_zhao', type: 1 }, { userid: 'lilei', addWay: 1, state: 'poster_lilei' });
+    const added = await eventually(() => follow('wm_cb_zhao', 'lilei'));
+    expect(added).toMatchObject({ addWay: 1, state: 'poster_lilei' });
+    const customer = await app.connection.collection('customers').findOne({ 'identifiers.externalUserIds': 'wm_cb_zhao' });
+    expect(customer).toMatchObject({ displayName: '赵丽', identifiers: { unionid: 'u_demo_zhao' } });
+    expect(deliveries).toContain(200);
+  });
+
+  it('records the customer deleting the salesperson as churn, with its time', async () => {
+    app.sandbox.wecom.contacts.deleteFollow('wm_cb_zhao', 'lilei', 'customer');
+    const ended = await eventually(async () => {
+      const found = await follow('wm_cb_zhao', 'lilei');
+      return found?.endedAt ? found : null;
+    });
+    expect(ended.endReason).toBe('customer_deleted_staff');
+  });
+
+  it('acknowledges a redelivered callback and applies it once', async () => {
+    const crypto = app.services.wecomCallbacks.crypto;
+    const event = {
+      event: 'change_external_contact' as const,
+      changeType: 'edit_external_contact' as const,
+      corpId: app.config.wecom.corpId,
+      createTime: Math.floor(Date.now() / 1000),
+      userId: 'lilei',
+      externalUserId: 'wm_demo_wang',
+    };
+    const sealed = crypto.seal(buildCallbackEventXml(event));
+    const contactReads = () => app.sandbox.wecom.callsTo('/cgi-bin/externalcontact/get');
+    const readsBefore = contactReads();
+    for (let delivery = 0; delivery < 3; delivery++) {
+      const res = await request(app.callback).post('/api/wecom/callbacks').query(sealed.query).set('content-type', 'text/xml').send(sealed.body);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('success');
+    }
+    await eventually(async () => (await inbox().countDocuments({ key: { $regex: 'edit_external_contact:lilei:wm_demo_wang' }, processedAt: { $exists: true } })) === 1 || null);
+    expect(await inbox().countDocuments({ key: { $regex: 'edit_external_contact:lilei:wm_demo_wang' } })).toBe(1);
+    expect(contactReads() - readsBefore).toBe(1);
+  });
+
+  it('rejects forged, tampered and stale callbacks and stores nothing', async () => {
+    const crypto = app.services.wecomCallbacks.crypto;
+    const xml = buildCallbackEventXml({
+      event: 'change_external_contact',
+      changeType: 'del_follow_user',
+      corpId: app.config.wecom.corpId,
+      createTime: 1_700_000_000,
+      userId: 'lilei',
+      externalUserId: 'wm_demo_sun',
+    });
+    const before = await inbox().countDocuments();
+    const post = (query: object, body: string) => request(app.callback).post('/api/wecom/callbacks').query(query).set('content-type', 'text/xml').send(body);
+
+    const sealed = crypto.seal(xml);
+    const forged = await post({ ...sealed.query, msg_signature: 'f'.repeat(40) }, sealed.body);
+    const tampered = await post(sealed.query, sealed.body.replace(/<Encrypt><!\[CDATA\[(.)/, (_m, c: string) => `<Encrypt><![CDATA[${c === 'A' ? 'B' : 'A'}`));
+    const stale = crypto.seal(xml, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) });
+    const old = await post(stale.query, stale.body);
+    for (const res of [forged, tampered, old]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('CALLBACK_REJECTED');
+    }
+    const notXml = await request(app.callback).post('/api/wecom/callbacks').query(sealed.query).send({ Encrypt: 'x' });
+    expect(notXml.status).toBe(415);
+    expect(await inbox().countDocuments()).toBe(before);
+    expect((await follow('wm_demo_sun', 'lilei'))?.endedAt).toBeUndefined();
+  });
+});

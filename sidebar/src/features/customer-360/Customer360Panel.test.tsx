@@ -1,0 +1,159 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { Customer360 } from '@zhike/shared/customers';
+import { navigateTo } from '../../lib/navigation';
+import { apiError, fakeApi, ok, requestedUrls, STAFF_LI } from '../../test-support/fake-api';
+import { Customer360Panel, NOT_SYNCED_TITLE } from './Customer360Panel';
+
+jest.mock('../../lib/navigation', () => ({ navigateTo: jest.fn(), reloadPage: jest.fn() }));
+
+const EXTERNAL_USERID = 'wmZHANGWEI01';
+const PATH = `/api/customers/by-external-userid/${EXTERNAL_USERID}`;
+
+// 17:30 UTC on 1 March is 01:30 on 2 March in Beijing: the dates below must say 03-02.
+const ZHANG_WEI: Customer360 = {
+  customer: {
+    id: '6660000000000000000000aa',
+    externalUserId: EXTERNAL_USERID,
+    displayName: '张伟',
+    corpName: '星河科技',
+    position: '采购经理',
+    firstSeenAt: '2026-03-01T17:30:00.000Z',
+    lastActiveAt: '2026-05-21T02:00:00.000Z',
+    usesMiniProgram: true,
+  },
+  followers: [
+    { userid: 'wangqiang', name: '王强', addWay: 3, addWayLabel: '名片分享', since: '2026-02-01T02:00:00.000Z', active: false, endedAt: '2026-05-20T04:00:00.000Z', endReason: 'customer_deleted_staff' },
+    { userid: 'zhaolei', name: '赵磊', addWay: 4, addWayLabel: '群聊', since: '2026-04-10T02:00:00.000Z', active: true },
+    { userid: STAFF_LI.userid, name: STAFF_LI.name, remark: '张伟-星河采购', addWay: 1, addWayLabel: '扫描二维码', state: 'expo2026', since: '2026-03-01T17:30:00.000Z', active: true },
+  ],
+  tags: [
+    { tagId: 'et-level-a', name: 'A类客户', groupId: 'eg-level', groupName: '客户等级', source: 'wecom', markedBy: ['lina'] },
+    { tagId: 'et-product-ent', name: '企业版', groupId: 'eg-product', groupName: '意向产品', source: 'wecom', markedBy: ['lina', 'zhaolei'] },
+    { tagId: 'lt-expo', name: '展会', groupId: 'lg-source', groupName: '来源', source: 'local', markedBy: ['lina'] },
+    { tagId: 'et-product-onprem', name: '私有化部署', groupId: 'eg-product', groupName: '意向产品', source: 'wecom', markedBy: ['zhaolei'] },
+  ],
+  firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T17:30:00.000Z', channel: 'expo2026' },
+};
+
+function renderPanel(externalUserId = EXTERNAL_USERID) {
+  return render(<Customer360Panel externalUserId={externalUserId} viewerUserid={STAFF_LI.userid} />);
+}
+
+beforeEach(() => jest.clearAllMocks());
+
+describe('Customer360Panel', () => {
+  it('shows a skeleton, then name, company line and the mini-program chip', async () => {
+    fakeApi({ [PATH]: ok(ZHANG_WEI) });
+    renderPanel();
+
+    expect(screen.getByRole('status').textContent).toContain('正在加载客户信息');
+    expect((await screen.findByTestId('customer-name')).textContent).toBe('张伟');
+    expect(screen.getByTestId('customer-company').textContent).toBe('星河科技 · 采购经理');
+    screen.getByText('已用小程序');
+    screen.getByText('备注：张伟-星河采购', { selector: '.c360-header *' });
+  });
+
+  it('shows the first-touch channel and the Beijing dates in the key facts', async () => {
+    fakeApi({ [PATH]: ok(ZHANG_WEI) });
+    renderPanel();
+
+    const facts = within(await screen.findByTestId('customer-facts'));
+    const firstTouch = facts.getByText('首次接触').parentElement!;
+    expect(firstTouch.textContent).toBe('首次接触expo20262026-03-02');
+    expect(facts.getByText('添加于').parentElement!.textContent).toBe('添加于2026-03-02');
+    expect(facts.getByText('最近活跃').parentElement!.textContent).toBe('最近活跃2026-05-21');
+  });
+
+  it('groups tags as WeCom groups them, read-only with a hint', async () => {
+    fakeApi({ [PATH]: ok(ZHANG_WEI) });
+    renderPanel();
+
+    const tags = await screen.findByTestId('customer-tags');
+    expect(within(tags).getAllByTestId('customer-tag').map((chip) => chip.textContent)).toEqual(['A类客户', '企业版', '私有化部署', '展会']);
+    const groups = within(tags)
+      .getAllByTestId('customer-tag-group')
+      .map((group) => [group.querySelector('.c360-tag-group-name')!.textContent, within(group).getAllByTestId('customer-tag').map((c) => c.textContent)]);
+    expect(groups).toEqual([
+      ['客户等级', ['A类客户']],
+      ['意向产品', ['企业版', '私有化部署']],
+      ['来源', ['展会']],
+    ]);
+    expect(within(tags).getByText('企业版').getAttribute('title')).toBe('由 李娜、赵磊 标记');
+    screen.getByText('标签编辑即将开放');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('lists the colleagues who follow the customer, me first and the ended relationship marked', async () => {
+    fakeApi({ [PATH]: ok(ZHANG_WEI) });
+    renderPanel();
+
+    const rows = within(await screen.findByTestId('customer-followers')).getAllByTestId('customer-follower');
+    expect(rows.map((row) => row.querySelector('.c360-follower-name')!.textContent)).toEqual(['李娜', '赵磊', '王强']);
+    expect(rows[0]!.textContent).toContain('我');
+    expect(rows[0]!.textContent).toContain('扫描二维码 · 2026-03-02 添加');
+    expect(rows[1]!.textContent).toContain('群聊 · 2026-04-10 添加');
+    expect(rows[2]!.className).toContain('c360-follower-ended');
+    expect(rows[2]!.textContent).toContain('已删除');
+    expect(rows[2]!.textContent).toContain('客户已删除该成员 · 2026-05-20');
+    screen.getByText('2 人跟进中');
+  });
+
+  it('says 已转接, not 已删除, for a transferred relationship', async () => {
+    const transferred = { ...ZHANG_WEI.followers[0]!, endReason: 'transferred' as const };
+    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, followers: [transferred] }) });
+    renderPanel();
+
+    const row = within(await screen.findByTestId('customer-followers')).getByTestId('customer-follower');
+    expect(row.textContent).toContain('已转接');
+    expect(row.textContent).not.toContain('已删除');
+  });
+
+  it('shows an honest empty timeline', async () => {
+    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, tags: [] }) });
+    renderPanel();
+
+    expect((await screen.findByTestId('customer-timeline-empty')).textContent).toBe('客户动态将在小程序行为接入后显示');
+    expect(screen.getByTestId('customer-tags').textContent).toBe('还没有标签');
+  });
+
+  it('on 404, shows the not-synced state with the server message, and 重试 asks again', async () => {
+    const api = fakeApi({ [PATH]: [apiError(404, 'NOT_FOUND', '没有找到这位客户，或你没有查看权限'), ok(ZHANG_WEI)] });
+    renderPanel();
+
+    const empty = await screen.findByTestId('customer-not-found');
+    expect(empty.textContent).toContain(NOT_SYNCED_TITLE);
+    expect(empty.textContent).toContain('没有找到这位客户，或你没有查看权限');
+
+    fireEvent.click(within(empty).getByRole('button', { name: '重试' }));
+    expect((await screen.findByTestId('customer-name')).textContent).toBe('张伟');
+    expect(requestedUrls(api)).toEqual([PATH, PATH]);
+  });
+
+  it('explains other failures in plain Chinese with 重试', async () => {
+    fakeApi({ [PATH]: [apiError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用'), ok(ZHANG_WEI)] });
+    renderPanel();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('数据库暂时不可用');
+    expect(alert.textContent).toContain('请稍后重试');
+    fireEvent.click(within(alert).getByRole('button', { name: '重试' }));
+    await screen.findByTestId('customer-name');
+  });
+
+  it('when the session has ended meanwhile, offers 重新登录 instead of a retry loop', async () => {
+    fakeApi({ [PATH]: apiError(401, 'SESSION_EXPIRED', '登录已过期') });
+    renderPanel();
+
+    fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: '重新登录' }));
+    expect(jest.mocked(navigateTo)).toHaveBeenCalledWith(expect.stringMatching(/^\/api\/auth\/wecom\/authorize\?redirect=/));
+  });
+
+  it('asks for the external userid percent-encoded in the path', async () => {
+    const odd = 'wm EXT/01?#';
+    const api = fakeApi({});
+    renderPanel(odd);
+
+    await screen.findByTestId('customer-not-found');
+    expect(requestedUrls(api)).toEqual(['/api/customers/by-external-userid/wm%20EXT%2F01%3F%23']);
+  });
+});
