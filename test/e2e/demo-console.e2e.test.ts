@@ -28,6 +28,15 @@ describe('demo console (browser)', () => {
     await expect(sidebar.locator('[data-testid="external-userid"]').innerText()).resolves.toContain('wm_demo_wang');
   });
 
+  it("shows the open customer's 360, synced from the sandbox WeCom, in the sidebar", async () => {
+    const sidebar = page.frameLocator('[data-testid="demo-sidebar-frame"]');
+    await sidebar.locator('[data-testid="customer-name"]').waitFor({ timeout: 30_000 });
+    await expect(sidebar.locator('[data-testid="customer-name"]').innerText()).resolves.toContain('王小明');
+    const tags = await sidebar.locator('[data-testid="customer-tag"]').allInnerTexts();
+    expect(tags).toEqual(expect.arrayContaining(['A类客户', '已购']));
+    await expect(sidebar.locator('[data-testid="customer-followers"]').innerText()).resolves.toContain('张伟');
+  });
+
   it('shows the mini-program H5 home page logged in as the phone holder', async () => {
     const phone = page.frameLocator('[data-testid="demo-phone-frame"]');
     await phone.locator('.home-greeting').waitFor({ timeout: 30_000 });

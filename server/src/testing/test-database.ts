@@ -12,7 +12,7 @@ export function testEngineUri(): string {
 /** A fresh database per test file, so files run in parallel without seeing each other's documents. */
 export async function openTestDatabase(label: string): Promise<{ connection: Connection; drop(): Promise<void> }> {
   const dbName = `t_${label.replace(/[^a-z0-9]/gi, '').slice(0, 20)}_${crypto.randomBytes(4).toString('hex')}`;
-  const connection = await connectMongoose(testEngineUri(), dbName);
+  const connection = await connectMongoose(testEngineUri(), dbName, { embedded: !process.env.MONGODB_URI });
   return {
     connection,
     drop: async () => {

@@ -16,17 +16,9 @@ export class CorpTagRepository {
    * listed marked deleted (kept, so old timeline entries still have a name). Local-only tags are untouched.
    */
   async mirrorWeComLibrary(corpId: string, tags: Omit<CorpTagDocument, 'corpId' | 'source' | 'syncedAt' | 'deletedAt'>[], at: Date): Promise<void> {
-    if (tags.length > 0) {
-      await this.tags.bulkWrite(
-        tags.map((tag) => ({
-          updateOne: {
-            filter: { corpId, tagId: tag.tagId },
-            update: { $set: { ...tag, source: 'wecom' as const, syncedAt: at }, $unset: { deletedAt: 1 } },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
+    // One call per tag: FerretDB 1.24 stops an unordered bulkWrite of updates at the first failure.
+    for (const tag of tags) {
+      await this.tags.updateOne({ corpId, tagId: tag.tagId }, { $set: { ...tag, source: 'wecom' as const, syncedAt: at }, $unset: { deletedAt: 1 } }, { upsert: true });
     }
     await this.tags.updateMany(
       { corpId, source: 'wecom', tagId: { $nin: tags.map((t) => t.tagId) }, deletedAt: { $exists: false } },

@@ -24,7 +24,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     embedded = await startEmbeddedEngine({ dataDir: options.dataDir, log: options.log });
     uri = embedded.uri;
   }
-  const connection = await connectMongoose(uri, options.dbName);
+  const connection = await connectMongoose(uri, options.dbName, { embedded: Boolean(embedded) });
   return {
     connection,
     engine: embedded ? 'embedded' : 'external',
@@ -36,9 +36,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
-export async function connectMongoose(uri: string, dbName?: string): Promise<Connection> {
+/**
+ * `embedded`: FerretDB 1.24 applies an update as read-modify-write without re-checking its filter, so two
+ * connections updating one document race (the conformance suite measures lost `$inc`s and two winners of a
+ * conditional update). One connection makes it see one command at a time, which restores single-document
+ * atomicity for this process. A real MongoDB keeps the driver's pool.
+ */
+export async function connectMongoose(uri: string, dbName?: string, options: { embedded?: boolean } = {}): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
+    ...(options.embedded ? { maxPoolSize: 1 } : {}),
     serverSelectionTimeoutMS: 5_000,
     // Indexes are declared on the schemas and built before a repository is used (see ensureIndexes).
     autoIndex: false,

@@ -6,7 +6,12 @@ export function withStringId<T extends { _id: { toString(): string } }>(doc: T):
   return { ...rest, id: _id.toString() };
 }
 
-/** MongoDB's duplicate-key error: a unique index refused the write. */
+/**
+ * A unique index refused the write. MongoDB says E11000; FerretDB 1.24 says so for inserts but answers an
+ * update that collides with code 1 and SQLite's "UNIQUE constraint failed" (see the conformance suite).
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: number; message?: string };
+  return code === 11000 || (code === 1 && /UNIQUE constraint failed/.test(message ?? ''));
 }

@@ -24,7 +24,7 @@ export interface ConformanceDb {
    * which restores single-document atomicity. On MongoDB this is the driver's default pool.
    */
   app: Connection;
-  /** The driver's default pool (up to 100 connections): what `connectMongoose` opens as of this suite. */
+  /** The driver's default pool (up to 100 connections): what `connectMongoose` opens for a real MongoDB. */
   pooled: Connection;
   drop(): Promise<void>;
 }
@@ -38,24 +38,17 @@ export async function detectEngine(connection: Connection): Promise<EngineKind> 
 export async function openConformanceDb(label: string): Promise<ConformanceDb> {
   const test = await openTestDatabase(`conf${label}`);
   const engine = await detectEngine(test.connection);
-  let serial: Connection | undefined;
-  if (engine === 'ferretdb') {
-    serial = await mongoose
-      .createConnection(testEngineUri(), {
-        dbName: test.connection.name,
-        serverSelectionTimeoutMS: 5_000,
-        autoIndex: false,
-        autoCreate: true,
-        maxPoolSize: 1,
-      })
-      .asPromise();
-  }
+  // openTestDatabase connects the way the app does (one connection on the embedded engine); open the
+  // driver's default pool beside it to show what that setting protects against.
+  const pooled = await mongoose
+    .createConnection(testEngineUri(), { dbName: test.connection.name, serverSelectionTimeoutMS: 5_000, autoIndex: false, autoCreate: true })
+    .asPromise();
   return {
     engine,
-    app: serial ?? test.connection,
-    pooled: test.connection,
+    app: test.connection,
+    pooled,
     drop: async () => {
-      await serial?.close();
+      await pooled.close();
       await test.drop();
     },
   };
@@ -105,8 +98,9 @@ export async function duplicateKeyError(write: Promise<unknown>): Promise<{ code
 }
 
 /**
- * Starts the embedded engine's binary directly (same flags as `startEmbeddedEngine`) so that a test can
- * kill it with SIGKILL, as an OOM killer or a power cut would, instead of stopping it gracefully.
+ * Starts the embedded engine's binary directly (same flags as `startEmbeddedEngine`, which does not expose its
+ * child process) so that a test can kill it with SIGKILL, as an OOM killer would, instead of stopping it gracefully.
+ * (A power cut is not simulated: with synchronous=NORMAL it may drop the last commits.)
  */
 export async function spawnEngineToCrash(dataDir: string): Promise<{ uri: string; crash(): Promise<void> }> {
   const binary = ensureEngineBinary();
@@ -118,7 +112,9 @@ export async function spawnEngineToCrash(dataDir: string): Promise<{ uri: string
       server.close(() => resolve(free));
     });
   });
-  const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=file:${dataDir}/`, '--log-level=warn'], {
+  // Same SQLite settings as startEmbeddedEngine (WAL, synchronous=NORMAL): keep the two in step.
+  const sqliteUrl = `file:${dataDir}/?_pragma=synchronous(normal)`;
+  const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=${sqliteUrl}`, '--log-level=warn'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
