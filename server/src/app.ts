@@ -3,7 +3,9 @@ import Koa from 'koa';
 import { z } from 'zod';
 import type { Sandbox } from './integrations/sandbox/sandbox';
 import { registerCustomer360Routes, type Customer360Flow } from './flows/customer-360';
+import { registerCustomerTagRoutes, type CustomerTagsFlow } from './flows/customer-tags';
 import { registerLoginRoutes, type LoginRouteDeps } from './flows/login';
+import type { TagLibraryService } from './modules/tags';
 import { registerWeComCallbackRoutes, type WeComCallbackRouteDeps } from './flows/wecom-sync/wecom-callback.routes';
 import { registerClientConfigRoutes } from './modules/client-config';
 import { registerCustomerRoutes, type CustomerService } from './modules/customers';
@@ -22,6 +24,8 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   jssdk: JsSdkService;
   resolvePrincipal: PrincipalResolver;
   customer360: Customer360Flow;
+  customerTags: CustomerTagsFlow;
+  tagLibrary: TagLibraryService;
   wecomCallbacks: WeComCallbackRouteDeps;
 }
 
@@ -58,6 +62,7 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerCustomerRoutes(api, services.customers);
   registerJsSdkRoutes(api, services.jssdk);
   registerCustomer360Routes(api, services.customer360);
+  registerCustomerTagRoutes(api, { flow: services.customerTags, library: services.tagLibrary });
   registerWeComCallbackRoutes(api, services.wecomCallbacks);
   api.add({
     method: 'GET',

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { AppServices } from './app';
-import { Customer360Flow } from './flows/customer-360';
+import { Customer360Flow, CustomerAccess } from './flows/customer-360';
+import { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC } from './flows/customer-tags';
 import { CustomerLoginFlow, StaffLoginFlow } from './flows/login';
 import { ContactWriter } from './flows/wecom-sync/contact-sync.flow';
 import { ContactSyncService } from './flows/wecom-sync/contact-sync.service';
@@ -60,6 +61,7 @@ export interface ComposedServices extends AppServices {
   tagLibrary: TagLibraryService;
   contactSync: ContactSyncService;
   wecomEvents: QueueWorker;
+  markTagOutbox: QueueWorker;
 }
 
 /** Repositories → services → flows, wired once. */
@@ -86,6 +88,21 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     runs: new SyncRunRepository(connection),
     memberUserids: () => staffRepository.listUserids(corpId),
     log: logger,
+  });
+  const access = new CustomerAccess({
+    customers: customerRepository,
+    follows,
+    staff,
+    syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
+  });
+  const outbox = new QueueRepository(connection, 'outbox');
+  const markTagOutbox = new QueueWorker(outbox, { topic: MARK_TAG_TOPIC, log: logger, handle: markTagHandler(contacts) });
+  const customerTags = new CustomerTagsFlow({ corpId, access, follows, tags: corpTags, outbox, worker: markTagOutbox });
+  const customer360 = new Customer360Flow({
+    access,
+    tags: corpTags,
+    staff,
+    tagChanges: (viewer, externalUserId) => customerTags.recentChanges(viewer, externalUserId),
   });
   const inbox = new QueueRepository(connection, 'inbox');
   const wecomEvents = new QueueWorker(inbox, {
@@ -116,13 +133,9 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     tagLibrary,
     contactSync,
     wecomEvents,
-    customer360: new Customer360Flow({
-      customers: customerRepository,
-      follows,
-      tags: corpTags,
-      staff,
-      syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
-    }),
+    customer360,
+    customerTags,
+    markTagOutbox,
     wecomCallbacks: {
       crypto: new WeComCallbackCrypto({ token: config.wecom.callbackToken, encodingAesKey: config.wecom.callbackAesKey, receiveId: corpId }),
       inbox,

@@ -14,8 +14,8 @@ import { createLogger } from './platform/logging/logger';
 import { findRepoRoot } from './platform/repo-root';
 
 const WECOM_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
-/** Inbox messages are handled as they arrive; the poll only picks up what a crash left behind. */
-const INBOX_POLL_MS = 30_000;
+/** Inbox and outbox messages are handled as they arrive; the poll picks up retries and what a crash left behind. */
+const QUEUE_POLL_MS = 30_000;
 const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
 
 /** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, database, services, sandbox, staticMounts: staticMounts(config, repoRoot) });
   server.on('request', app.koa.callback());
 
-  services.wecomEvents.start(INBOX_POLL_MS);
+  services.wecomEvents.start(QUEUE_POLL_MS);
+  services.markTagOutbox.start(QUEUE_POLL_MS);
   if (sandbox) {
     emitSandboxCallbacks({
       contacts: sandbox.wecom.contacts,

@@ -7,3 +7,4 @@ export * from './customers';
 export * from './config';
 export * from './demo';
 export * from './wecom';
+export * from './tags';

@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../support/browser';
 import { startDemoServer, type DemoServer } from '../support/demo-server';
 
+jest.setTimeout(120_000);
+
 describe('demo console (browser)', () => {
   let server: DemoServer;
   let browser: Browser;

@@ -1,43 +1,26 @@
 import { ADD_WAY_LABELS, type Customer360, type CustomerTagView } from '@zhike/shared/customers';
-import { AppError } from '../../platform/http/app-error';
+import type { TagChangeView } from '@zhike/shared/tags';
 import type { StaffPrincipal } from '../../platform/http/principal';
-import type { CustomerRecord, CustomerRepository } from '../../modules/customers';
-import type { FollowRecord, FollowRepository } from '../../modules/follows';
+import type { CustomerRecord } from '../../modules/customers';
+import type { FollowRecord } from '../../modules/follows';
+import type { CustomerAccess } from './customer-access';
 import type { StaffService } from '../../modules/staff';
 import type { CorpTagRepository } from '../../modules/tags';
 
 export interface Customer360Deps {
-  customers: Pick<CustomerRepository, 'findByIdentifier'>;
-  follows: Pick<FollowRepository, 'listForCustomer'>;
+  access: CustomerAccess;
   tags: Pick<CorpTagRepository, 'findByTagIds'>;
-  staff: Pick<StaffService, 'visibleFollowers' | 'directory'>;
-  /** Fetches one contact from WeCom when it is not known yet (the chat was opened before any sync). */
-  syncContact(externalUserId: string): Promise<void>;
+  staff: Pick<StaffService, 'directory'>;
+  /** The viewer's recent tag changes on their way to WeCom. */
+  tagChanges(viewer: StaffPrincipal, externalUserId: string): Promise<TagChangeView[]>;
 }
 
-const notFound = () => new AppError('NOT_FOUND', '没有找到这位客户，或你没有查看权限');
-
-/**
- * The customer 360 for the sidebar, in one answer. A customer outside the viewer's data scope answers
- * exactly like a customer that does not exist, so the answer never leaks who the corp's customers are.
- */
+/** The customer 360 for the sidebar, in one answer, within the viewer's data scope (see CustomerAccess). */
 export class Customer360Flow {
   constructor(private readonly deps: Customer360Deps) {}
 
   async forExternalUserId(viewer: StaffPrincipal, externalUserId: string): Promise<Customer360> {
-    let customer = await this.deps.customers.findByIdentifier('external_userid', externalUserId);
-    if (!customer) {
-      // WeCom answers 40096/84061 for contacts that are not ours; either way the customer stays unknown.
-      await this.deps.syncContact(externalUserId).catch(() => undefined);
-      customer = await this.deps.customers.findByIdentifier('external_userid', externalUserId);
-    }
-    if (!customer) throw notFound();
-
-    const follows = await this.deps.follows.listForCustomer(customer.id);
-    const scope = await this.deps.staff.visibleFollowers(viewer);
-    // A salesperson sees customers they follow now; managers and admins also see ended relationships (churn).
-    const visible = scope === 'all' || follows.some((f) => scope.has(f.userid) && (viewer.role !== 'salesperson' || !f.endedAt));
-    if (!visible) throw notFound();
+    const { customer, follows } = await this.deps.access.visibleCustomer(viewer, externalUserId);
     return this.assemble(viewer, customer, externalUserId, follows);
   }
 
@@ -86,6 +69,7 @@ export class Customer360Flow {
         };
       }),
       tags,
+      tagChanges: await this.deps.tagChanges(viewer, externalUserId),
       firstTouch: first
         ? { userid: first.userid, since: first.since.toISOString(), channel: first.state ?? ADD_WAY_LABELS[first.addWay ?? 0] ?? '其他方式' }
         : null,

@@ -34,6 +34,17 @@ export class FollowRepository {
     return result.modifiedCount === 1;
   }
 
+  /**
+   * Applies a salesperson's tag change to their own active follow at once (the WeCom write follows via the
+   * outbox). Two updates: MongoDB refuses $addToSet and $pullAll on one field in one update.
+   */
+  async applyTagChange(key: { corpId: string; externalUserId: string; userid: string }, add: string[], remove: string[]): Promise<boolean> {
+    const active = { ...key, endedAt: { $exists: false } };
+    const added = add.length ? await this.follows.updateOne(active, { $addToSet: { wecomTagIds: { $each: add } } }) : undefined;
+    const removed = remove.length ? await this.follows.updateOne(active, { $pullAll: { wecomTagIds: remove } }) : undefined;
+    return (added?.matchedCount ?? removed?.matchedCount ?? 0) === 1;
+  }
+
   async listForCustomer(customerId: string): Promise<FollowRecord[]> {
     const found = await this.follows.find({ customerId }).sort({ since: 1 }).lean();
     return found.map(withStringId);

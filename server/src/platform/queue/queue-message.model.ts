@@ -8,6 +8,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 export interface QueueMessageDocument {
   topic: string;
   key: string;
+  /** What the message is about (e.g. one customer's follow), so its progress can be shown there. */
+  subject?: string;
   payload: string;
   createdAt: Date;
   processedAt?: Date;
@@ -23,6 +25,7 @@ const QueueMessageSchema = new Schema<QueueMessageDocument>(
   {
     topic: { type: String, required: true },
     key: { type: String, required: true },
+    subject: String,
     payload: { type: String, required: true },
     createdAt: { type: Date, required: true },
     processedAt: Date,
@@ -35,6 +38,7 @@ const QueueMessageSchema = new Schema<QueueMessageDocument>(
 );
 QueueMessageSchema.index({ topic: 1, key: 1 }, { unique: true });
 QueueMessageSchema.index({ topic: 1, processedAt: 1, failedAt: 1, createdAt: 1 });
+QueueMessageSchema.index({ topic: 1, subject: 1, createdAt: -1 });
 
 /** One collection per queue ('inbox', 'outbox'), same shape. */
 export function queueMessageModel(connection: Connection, collection: 'inbox' | 'outbox'): Model<QueueMessageDocument> {

@@ -12,9 +12,9 @@ export class QueueRepository {
   }
 
   /** Stores a message once; false when its key is already there (a redelivery or a retried request). */
-  async enqueue(topic: string, key: string, payload: unknown, at: Date): Promise<boolean> {
+  async enqueue(topic: string, key: string, payload: unknown, at: Date, subject?: string): Promise<boolean> {
     try {
-      await this.messages.create({ topic, key, payload: JSON.stringify(payload), createdAt: at, attempts: 0 });
+      await this.messages.create({ topic, key, ...(subject ? { subject } : {}), payload: JSON.stringify(payload), createdAt: at, attempts: 0 });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -54,6 +54,18 @@ export class QueueRepository {
   async findByKey(topic: string, key: string): Promise<QueueMessage | null> {
     const found = await this.messages.findOne({ topic, key }).lean();
     return found && withStringId(found);
+  }
+
+  /** Puts a permanently failed message back in line (the user asked to retry); false if it had not failed. */
+  async rearm(topic: string, key: string): Promise<boolean> {
+    const result = await this.messages.updateOne({ topic, key, failedAt: { $exists: true } }, { $set: { attempts: 0 }, $unset: { failedAt: 1, leaseUntil: 1 } });
+    return result.modifiedCount === 1;
+  }
+
+  /** A subject's messages since `since`, newest first. */
+  async listBySubject(topic: string, subject: string, since: Date): Promise<QueueMessage[]> {
+    const found = await this.messages.find({ topic, subject, createdAt: { $gte: since } }).sort({ createdAt: -1 }).limit(20).lean();
+    return found.map(withStringId);
   }
 
   async countPending(topic: string): Promise<number> {

@@ -1,0 +1,2 @@
+export { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC } from './customer-tags.flow';
+export { registerCustomerTagRoutes } from './customer-tags.routes';
