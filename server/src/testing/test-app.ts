@@ -33,7 +33,12 @@ export async function startSandboxServer(trustedHosts: string[]): Promise<{ sand
   const server = http.createServer(koa.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { sandbox, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    sandbox,
+    url,
+    // Keep-alive sockets from the clients' fetch would otherwise hold the server (and jest) open.
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
+  };
 }
 
 /** The real app over a fresh database and the sandbox upstreams; retries are fast so error paths stay quick. */
