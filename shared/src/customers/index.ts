@@ -75,7 +75,7 @@ export const Customer360 = z
     followers: z.array(CustomerFollower),
     tags: z.array(CustomerTagView),
     /** The viewer's recent tag changes that are not yet in WeCom, or that WeCom refused. */
-    tagChanges: z.array(TagChangeView),
+    tagChanges: z.array(TagChangeView).default([]),
     firstTouch: z
       .object({ userid: z.string(), since: z.iso.datetime(), channel: z.string().describe('The channel state, else how they were added') })
       .nullable(),

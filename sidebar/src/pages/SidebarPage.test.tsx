@@ -25,6 +25,7 @@ const CUSTOMER_360 = {
   customer: { id: '6660000000000000000000aa', externalUserId: 'wmEXT0001', displayName: '张伟', firstSeenAt: '2026-03-01T02:00:00.000Z', lastActiveAt: '2026-05-21T02:00:00.000Z', usesMiniProgram: false },
   followers: [{ userid: STAFF_LI.userid, name: STAFF_LI.name, addWayLabel: '扫描二维码', since: '2026-03-01T02:00:00.000Z', active: true }],
   tags: [],
+  tagChanges: [],
   firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T02:00:00.000Z', channel: '扫描二维码' },
 };
 

@@ -1,6 +1,9 @@
 import type { StaffProfile } from '@zhike/shared/auth';
 
-/** A canned answer per path (query ignored); a list answers in turn and then repeats its last item. */
+/**
+ * A canned answer per path (query ignored); a list answers in turn and then repeats its last item. Status 0
+ * (see `networkFailure`) makes fetch reject, as it does when the request never reaches the server.
+ */
 export type FakeRoute = { status: number; body: unknown } | Array<{ status: number; body: unknown }>;
 
 /** Replaces global fetch (jsdom has none) with a tiny router; returns the mock to inspect calls. */
@@ -13,6 +16,7 @@ export function fakeApi(routes: Record<string, FakeRoute>): jest.Mock {
     const index = Math.min(served[path] ?? 0, answers.length - 1);
     served[path] = (served[path] ?? 0) + 1;
     const answer = answers[index] ?? notFound(path);
+    if (answer.status === 0) throw new TypeError('Failed to fetch');
     return { ok: answer.status >= 200 && answer.status < 300, status: answer.status, text: async () => JSON.stringify(answer.body) };
   });
   globalThis.fetch = fetchMock as unknown as typeof fetch;
@@ -27,6 +31,11 @@ export function apiError(status: number, code: string, message: string) {
   return { status, body: { error: { code, message, details: [] } } };
 }
 
+/** The request never reached the server (offline, DNS, connection reset). */
+export function networkFailure() {
+  return { status: 0, body: undefined };
+}
+
 function notFound(path: string) {
   return apiError(404, 'NOT_FOUND', `测试没有准备 ${path}`);
 }
@@ -34,6 +43,13 @@ function notFound(path: string) {
 /** Paths the fake API was asked for, with their query strings. */
 export function requestedUrls(fetchMock: jest.Mock): string[] {
   return fetchMock.mock.calls.map((call: unknown[]) => String(call[0]));
+}
+
+/** JSON bodies sent to `path`, in order. */
+export function postedBodies(fetchMock: jest.Mock, path: string): unknown[] {
+  return fetchMock.mock.calls
+    .filter((call: unknown[]) => String(call[0]) === path && (call[1] as RequestInit | undefined)?.method === 'POST')
+    .map((call: unknown[]) => JSON.parse(String((call[1] as RequestInit).body)));
 }
 
 export const STAFF_LI: StaffProfile = {

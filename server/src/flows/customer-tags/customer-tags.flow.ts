@@ -63,10 +63,11 @@ export class CustomerTagsFlow {
     const messageKey = `${viewer.userid}:${request.requestId}`;
     const payload: MarkTagPayload = { userid: viewer.userid, externalUserId, add: request.add, remove: request.remove };
     const now = (this.deps.now ?? (() => new Date()))();
-    // Stored first: once accepted, the WeCom write survives a crash; the local change follows.
+    // Stored first: once accepted, the WeCom write survives a crash. The local change is applied on every
+    // request ($addToSet/$pullAll are idempotent), so a retry after a crash between the two still lands it.
     const fresh = await this.deps.outbox.enqueue(MARK_TAG_TOPIC, messageKey, payload, now, subjectOf(viewer.userid, externalUserId));
-    if (fresh) await this.deps.follows.applyTagChange(key, request.add, request.remove);
-    else await this.deps.outbox.rearm(MARK_TAG_TOPIC, messageKey); // a retry of a refused change tries again
+    if (!fresh) await this.deps.outbox.rearm(MARK_TAG_TOPIC, messageKey); // a retry of a refused change tries again
+    await this.deps.follows.applyTagChange(key, request.add, request.remove);
     void this.deps.worker.drain().catch(() => undefined);
     const stored = await this.deps.outbox.findByKey(MARK_TAG_TOPIC, messageKey);
     return toChangeView(stored!);

@@ -33,7 +33,7 @@ export class CorpTagRepository {
 
   async findByTagIds(corpId: string, tagIds: string[]): Promise<CorpTagRecord[]> {
     if (tagIds.length === 0) return [];
-    const found = await this.tags.find({ corpId, tagId: { $in: tagIds } }).lean();
+    const found = await this.tags.find({ corpId, tagId: { $in: tagIds } }).sort({ groupOrder: -1, groupId: 1, order: -1 }).lean();
     return found.map(withStringId);
   }
 }

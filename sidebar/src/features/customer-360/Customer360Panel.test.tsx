@@ -1,39 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { Customer360 } from '@zhike/shared/customers';
 import { navigateTo } from '../../lib/navigation';
+import { ZHANG_WEI, ZHANG_WEI_EXTERNAL_USERID as EXTERNAL_USERID, ZHANG_WEI_PATH as PATH } from '../../test-support/customer-360-fixtures';
 import { apiError, fakeApi, ok, requestedUrls, STAFF_LI } from '../../test-support/fake-api';
 import { Customer360Panel, NOT_SYNCED_TITLE } from './Customer360Panel';
 
 jest.mock('../../lib/navigation', () => ({ navigateTo: jest.fn(), reloadPage: jest.fn() }));
-
-const EXTERNAL_USERID = 'wmZHANGWEI01';
-const PATH = `/api/customers/by-external-userid/${EXTERNAL_USERID}`;
-
-// 17:30 UTC on 1 March is 01:30 on 2 March in Beijing: the dates below must say 03-02.
-const ZHANG_WEI: Customer360 = {
-  customer: {
-    id: '6660000000000000000000aa',
-    externalUserId: EXTERNAL_USERID,
-    displayName: '张伟',
-    corpName: '星河科技',
-    position: '采购经理',
-    firstSeenAt: '2026-03-01T17:30:00.000Z',
-    lastActiveAt: '2026-05-21T02:00:00.000Z',
-    usesMiniProgram: true,
-  },
-  followers: [
-    { userid: 'wangqiang', name: '王强', addWay: 3, addWayLabel: '名片分享', since: '2026-02-01T02:00:00.000Z', active: false, endedAt: '2026-05-20T04:00:00.000Z', endReason: 'customer_deleted_staff' },
-    { userid: 'zhaolei', name: '赵磊', addWay: 4, addWayLabel: '群聊', since: '2026-04-10T02:00:00.000Z', active: true },
-    { userid: STAFF_LI.userid, name: STAFF_LI.name, remark: '张伟-星河采购', addWay: 1, addWayLabel: '扫描二维码', state: 'expo2026', since: '2026-03-01T17:30:00.000Z', active: true },
-  ],
-  tags: [
-    { tagId: 'et-level-a', name: 'A类客户', groupId: 'eg-level', groupName: '客户等级', source: 'wecom', markedBy: ['lina'] },
-    { tagId: 'et-product-ent', name: '企业版', groupId: 'eg-product', groupName: '意向产品', source: 'wecom', markedBy: ['lina', 'zhaolei'] },
-    { tagId: 'lt-expo', name: '展会', groupId: 'lg-source', groupName: '来源', source: 'local', markedBy: ['lina'] },
-    { tagId: 'et-product-onprem', name: '私有化部署', groupId: 'eg-product', groupName: '意向产品', source: 'wecom', markedBy: ['zhaolei'] },
-  ],
-  firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T17:30:00.000Z', channel: 'expo2026' },
-};
 
 function renderPanel(externalUserId = EXTERNAL_USERID) {
   return render(<Customer360Panel externalUserId={externalUserId} viewerUserid={STAFF_LI.userid} />);
@@ -64,7 +35,7 @@ describe('Customer360Panel', () => {
     expect(facts.getByText('最近活跃').parentElement!.textContent).toBe('最近活跃2026-05-21');
   });
 
-  it('groups tags as WeCom groups them, read-only with a hint', async () => {
+  it('groups tags as WeCom groups them, each chip saying who marked it, with 编辑', async () => {
     fakeApi({ [PATH]: ok(ZHANG_WEI) });
     renderPanel();
 
@@ -79,8 +50,8 @@ describe('Customer360Panel', () => {
       ['来源', ['展会']],
     ]);
     expect(within(tags).getByText('企业版').getAttribute('title')).toBe('由 李娜、赵磊 标记');
-    screen.getByText('标签编辑即将开放');
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByText('标签编辑即将开放')).toBeNull();
+    expect(screen.getByTestId('edit-tags').textContent).toBe('编辑');
   });
 
   it('lists the colleagues who follow the customer, me first and the ended relationship marked', async () => {

@@ -9,7 +9,7 @@ export const NOT_SYNCED_TITLE = '暂未同步到这位客户';
 
 /** The 客户 tab: the open chat's customer 360, with a skeleton while it loads and a way out of every failure. */
 export function Customer360Panel({ externalUserId, viewerUserid }: { externalUserId: string; viewerUserid: string }) {
-  const { state, retry } = useCustomer360(externalUserId);
+  const { state, retry, update } = useCustomer360(externalUserId);
   switch (state.kind) {
     case 'loading':
       return <Customer360Skeleton />;
@@ -44,7 +44,7 @@ export function Customer360Panel({ externalUserId, viewerUserid }: { externalUse
       return (
         <>
           <CustomerHeaderCard data={state.data} viewerUserid={viewerUserid} />
-          <CustomerTags tags={state.data.tags} followers={state.data.followers} />
+          <CustomerTags data={state.data} viewerUserid={viewerUserid} onUpdate={update} />
           <CustomerFollowers followers={state.data.followers} viewerUserid={viewerUserid} />
           <CustomerTimeline />
         </>

@@ -15,15 +15,17 @@ export function endedLabel(follower: CustomerFollower): string {
   return follower.endReason === 'transferred' ? '已转接' : '已删除';
 }
 
-export interface TagGroup {
+export interface TagGroup<T extends GroupedTag = CustomerTagView> {
   groupId: string;
   groupName: string;
-  tags: CustomerTagView[];
+  tags: T[];
 }
 
+type GroupedTag = Pick<CustomerTagView, 'groupId' | 'groupName'>;
+
 /** Tags grouped the way WeCom groups them, groups in the order the server listed their first tag. */
-export function groupTags(tags: CustomerTagView[]): TagGroup[] {
-  const groups = new Map<string, TagGroup>();
+export function groupTags<T extends GroupedTag>(tags: T[]): TagGroup<T>[] {
+  const groups = new Map<string, TagGroup<T>>();
   for (const tag of tags) {
     const group = groups.get(tag.groupId) ?? { groupId: tag.groupId, groupName: tag.groupName, tags: [] };
     group.tags.push(tag);
