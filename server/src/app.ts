@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { z } from 'zod';
 import type { Sandbox } from './integrations/sandbox/sandbox';
 import { registerCustomer360Routes, type Customer360Flow } from './flows/customer-360';
+import { registerCustomerFollowUpRoutes, type CustomerFollowUpFlow } from './flows/customer-follow-up';
 import { registerCustomerTagRoutes, type CustomerTagsFlow } from './flows/customer-tags';
 import { registerLoginRoutes, type LoginRouteDeps } from './flows/login';
 import type { TagLibraryService } from './modules/tags';
@@ -25,6 +26,7 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   resolvePrincipal: PrincipalResolver;
   customer360: Customer360Flow;
   customerTags: CustomerTagsFlow;
+  customerFollowUp: CustomerFollowUpFlow;
   tagLibrary: TagLibraryService;
   wecomCallbacks: WeComCallbackRouteDeps;
 }
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerJsSdkRoutes(api, services.jssdk);
   registerCustomer360Routes(api, services.customer360);
   registerCustomerTagRoutes(api, { flow: services.customerTags, library: services.tagLibrary });
+  registerCustomerFollowUpRoutes(api, services.customerFollowUp);
   registerWeComCallbackRoutes(api, services.wecomCallbacks);
   api.add({
     method: 'GET',

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { AppServices } from './app';
 import { Customer360Flow, CustomerAccess } from './flows/customer-360';
+import { CustomerFollowUpFlow } from './flows/customer-follow-up';
 import { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC } from './flows/customer-tags';
 import { CustomerLoginFlow, StaffLoginFlow } from './flows/login';
 import { ContactWriter } from './flows/wecom-sync/contact-sync.flow';
@@ -16,6 +17,7 @@ import { SessionRepository, SessionService, StaffOAuthService, sessionPrincipalR
 import { CustomerRepository, CustomerService } from './modules/customers';
 import { FollowRepository } from './modules/follows';
 import { SyncRunRepository } from './modules/sync-runs';
+import { TimelineRepository } from './modules/timeline';
 import { CorpTagRepository, TagLibraryService } from './modules/tags';
 import { JsSdkService } from './modules/jssdk';
 import { StaffRepository, StaffService } from './modules/staff';
@@ -79,12 +81,13 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   const staff = new StaffService(staffRepository, clients.wecom, { corpId, adminUserIds: config.wecom.adminUserIds });
   const follows = new FollowRepository(connection);
   const corpTags = new CorpTagRepository(connection);
+  const timeline = new TimelineRepository(connection);
   const contacts = new ExternalContactClient(clients.wecom);
   const tagLibrary = new TagLibraryService(corpId, corpTags, contacts);
   const contactSync = new ContactSyncService({
     corpId,
     contacts,
-    writer: new ContactWriter(corpId, customers, follows),
+    writer: new ContactWriter(corpId, customers, follows, timeline),
     runs: new SyncRunRepository(connection),
     memberUserids: () => staffRepository.listUserids(corpId),
     log: logger,
@@ -97,11 +100,12 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   });
   const outbox = new QueueRepository(connection, 'outbox');
   const markTagOutbox = new QueueWorker(outbox, { topic: MARK_TAG_TOPIC, log: logger, handle: markTagHandler(contacts) });
-  const customerTags = new CustomerTagsFlow({ corpId, access, follows, tags: corpTags, outbox, worker: markTagOutbox });
+  const customerTags = new CustomerTagsFlow({ corpId, access, follows, timeline, tags: corpTags, outbox, worker: markTagOutbox });
   const customer360 = new Customer360Flow({
     access,
     tags: corpTags,
     staff,
+    timeline,
     tagChanges: (viewer, externalUserId) => customerTags.recentChanges(viewer, externalUserId),
   });
   const inbox = new QueueRepository(connection, 'inbox');
@@ -111,6 +115,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     handle: createWeComEventHandler({
       corpId,
       follows,
+      timeline,
       syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
       syncTagLibrary: async () => void (await tagLibrary.syncFromWeCom()),
       log: logger,
@@ -136,6 +141,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     customer360,
     customerTags,
     markTagOutbox,
+    customerFollowUp: new CustomerFollowUpFlow({ corpId, access, follows, customers: customerRepository, timeline, staff }),
     wecomCallbacks: {
       crypto: new WeComCallbackCrypto({ token: config.wecom.callbackToken, encodingAesKey: config.wecom.callbackAesKey, receiveId: corpId }),
       inbox,

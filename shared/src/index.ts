@@ -8,3 +8,4 @@ export * from './config';
 export * from './demo';
 export * from './wecom';
 export * from './tags';
+export * from './timeline';

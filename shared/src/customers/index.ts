@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TagChangeView } from '../tags';
+import { CustomerStage, TimelineEntry } from '../timeline';
 
 export const ExternalUserId = z
   .string()
@@ -76,6 +77,9 @@ export const Customer360 = z
     tags: z.array(CustomerTagView),
     /** The viewer's recent tag changes that are not yet in WeCom, or that WeCom refused. */
     tagChanges: z.array(TagChangeView).default([]),
+    stage: CustomerStage,
+    /** Newest first: the latest entries of the customer's timeline. */
+    timeline: z.array(TimelineEntry).default([]),
     firstTouch: z
       .object({ userid: z.string(), since: z.iso.datetime(), channel: z.string().describe('The channel state, else how they were added') })
       .nullable(),

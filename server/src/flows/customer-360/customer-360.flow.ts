@@ -6,11 +6,15 @@ import type { FollowRecord } from '../../modules/follows';
 import type { CustomerAccess } from './customer-access';
 import type { StaffService } from '../../modules/staff';
 import type { CorpTagRepository } from '../../modules/tags';
+import { toTimelineEntry, type TimelineRepository } from '../../modules/timeline';
+
+const TIMELINE_LENGTH = 30;
 
 export interface Customer360Deps {
   access: CustomerAccess;
   tags: Pick<CorpTagRepository, 'findByTagIds'>;
   staff: Pick<StaffService, 'directory'>;
+  timeline: Pick<TimelineRepository, 'latestForCustomer'>;
   /** The viewer's recent tag changes on their way to WeCom. */
   tagChanges(viewer: StaffPrincipal, externalUserId: string): Promise<TagChangeView[]>;
 }
@@ -25,11 +29,14 @@ export class Customer360Flow {
   }
 
   private async assemble(viewer: StaffPrincipal, customer: CustomerRecord, externalUserId: string, follows: FollowRecord[]): Promise<Customer360> {
-    const directory = await this.deps.staff.directory(viewer.corpId, follows.map((f) => f.userid));
+    const entries = await this.deps.timeline.latestForCustomer(customer.id, TIMELINE_LENGTH);
+    const directory = await this.deps.staff.directory(viewer.corpId, [...new Set([...follows.map((f) => f.userid), ...entries.flatMap((e) => (e.actorUserid ? [e.actorUserid] : []))])]);
     const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap((f) => f.wecomTagIds))];
-    const library = await this.deps.tags.findByTagIds(viewer.corpId, tagIds);
+    const taggedInTimeline = entries.flatMap((e) => (e.kind === 'tags_changed' ? [...((e.data.add as string[]) ?? []), ...((e.data.remove as string[]) ?? [])] : []));
+    const library = await this.deps.tags.findByTagIds(viewer.corpId, [...new Set([...tagIds, ...taggedInTimeline])]);
+    const names = { staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])), tags: new Map(library.map((tag) => [tag.tagId, tag.name])) };
     const tags: CustomerTagView[] = library
-      .filter((tag) => !tag.deletedAt)
+      .filter((tag) => !tag.deletedAt && tagIds.includes(tag.tagId))
       .map((tag) => ({
         tagId: tag.tagId,
         name: tag.name,
@@ -70,6 +77,8 @@ export class Customer360Flow {
       }),
       tags,
       tagChanges: await this.deps.tagChanges(viewer, externalUserId),
+      stage: customer.stage ?? 'new',
+      timeline: entries.map((entry) => toTimelineEntry(entry, names)),
       firstTouch: first
         ? { userid: first.userid, since: first.since.toISOString(), channel: first.state ?? ADD_WAY_LABELS[first.addWay ?? 0] ?? '其他方式' }
         : null,

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ContactWriter } from '../wecom-sync/contact-sync.flow';
 import { CorpTagRepository } from '../../modules/tags';
 import { FollowRepository } from '../../modules/follows';
+import { TimelineRepository } from '../../modules/timeline';
 
 describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)', () => {
   let app: TestApp;
@@ -23,7 +24,7 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
       ],
       new Date('2026-11-01T00:00:00Z'),
     );
-    const writer = new ContactWriter(corpId, app.services.customers, new FollowRepository(app.connection), () => new Date('2026-11-20T00:00:00Z'));
+    const writer = new ContactWriter(corpId, app.services.customers, new FollowRepository(app.connection), new TimelineRepository(app.connection), () => new Date('2026-11-20T00:00:00Z'));
     await writer.apply(
       { external_userid: 'wm_x_wang', name: '王小明', unionid: 'u_x_wang', corp_name: '明日科技', position: '采购经理', type: 1 },
       [

@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../../platform/http/principal';
 import { PermanentFailure, type QueueMessage, type QueueRepository, type QueueWorker } from '../../platform/queue';
 import type { FollowRepository } from '../../modules/follows';
 import type { CorpTagRepository } from '../../modules/tags';
+import type { TimelineRepository } from '../../modules/timeline';
 import type { CustomerAccess } from '../customer-360';
 
 export const MARK_TAG_TOPIC = 'wecom-mark-tag';
@@ -43,6 +44,7 @@ export class CustomerTagsFlow {
       corpId: string;
       access: CustomerAccess;
       follows: Pick<FollowRepository, 'findActive' | 'applyTagChange'>;
+      timeline: Pick<TimelineRepository, 'record'>;
       tags: Pick<CorpTagRepository, 'findByTagIds'>;
       outbox: QueueRepository;
       worker: QueueWorker;
@@ -51,7 +53,7 @@ export class CustomerTagsFlow {
   ) {}
 
   async mark(viewer: StaffPrincipal, externalUserId: string, request: MarkCustomerTagsRequest): Promise<TagChangeView> {
-    await this.deps.access.visibleCustomer(viewer, externalUserId);
+    const { customer } = await this.deps.access.visibleCustomer(viewer, externalUserId);
     const key = { corpId: this.deps.corpId, externalUserId, userid: viewer.userid };
     if (!(await this.deps.follows.findActive(key.corpId, externalUserId, viewer.userid))) {
       throw new AppError('FORBIDDEN', '你没有跟进这位客户，不能修改标签');
@@ -68,6 +70,15 @@ export class CustomerTagsFlow {
     const fresh = await this.deps.outbox.enqueue(MARK_TAG_TOPIC, messageKey, payload, now, subjectOf(viewer.userid, externalUserId));
     if (!fresh) await this.deps.outbox.rearm(MARK_TAG_TOPIC, messageKey); // a retry of a refused change tries again
     await this.deps.follows.applyTagChange(key, request.add, request.remove);
+    await this.deps.timeline.record({
+      corpId: this.deps.corpId,
+      customerId: customer.id,
+      kind: 'tags_changed',
+      at: now,
+      actorUserid: viewer.userid,
+      data: { add: request.add, remove: request.remove },
+      key: `tags:${messageKey}`,
+    });
     void this.deps.worker.drain().catch(() => undefined);
     const stored = await this.deps.outbox.findByKey(MARK_TAG_TOPIC, messageKey);
     return toChangeView(stored!);

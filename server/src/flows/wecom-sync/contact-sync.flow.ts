@@ -1,5 +1,6 @@
 import type { CustomerService } from '../../modules/customers';
 import type { FollowRepository } from '../../modules/follows';
+import type { TimelineRepository } from '../../modules/timeline';
 
 /** A contact as WeCom describes it (externalcontact/get's external_contact). */
 export interface WeComContact {
@@ -33,6 +34,7 @@ export class ContactWriter {
     private readonly corpId: string,
     private readonly customers: Pick<CustomerService, 'observe'>,
     private readonly follows: Pick<FollowRepository, 'saveSnapshot'>,
+    private readonly timeline: Pick<TimelineRepository, 'record'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -52,7 +54,7 @@ export class ContactWriter {
     });
     const at = this.now();
     for (const follow of follows) {
-      await this.follows.saveSnapshot({
+      const { created } = await this.follows.saveSnapshot({
         corpId: this.corpId,
         customerId: customer.id,
         externalUserId: contact.external_userid,
@@ -65,6 +67,17 @@ export class ContactWriter {
         since: new Date(follow.createtime * 1000),
         syncedAt: at,
       });
+      if (created) {
+        await this.timeline.record({
+          corpId: this.corpId,
+          customerId: customer.id,
+          kind: 'contact_added',
+          at: new Date(follow.createtime * 1000),
+          actorUserid: follow.userid,
+          data: { addWay: follow.add_way ?? 0, ...(follow.state ? { state: follow.state } : {}) },
+          key: `contact_added:${contact.external_userid}:${follow.userid}:${follow.createtime}`,
+        });
+      }
     }
     return customer.id;
   }

@@ -1,10 +1,12 @@
 import type { WeComCallbackEvent } from '../../integrations/wecom/callback-events';
 import type { Logger } from '../../platform/logging/logger';
-import type { FollowRepository } from '../../modules/follows';
+import type { FollowEndReason, FollowRepository } from '../../modules/follows';
+import type { TimelineRepository } from '../../modules/timeline';
 
 export interface WeComEventHandlerDeps {
   corpId: string;
   follows: Pick<FollowRepository, 'end'>;
+  timeline: Pick<TimelineRepository, 'record'>;
   /** Re-reads one contact from WeCom and writes it (the event says only that something changed). */
   syncContact(externalUserId: string): Promise<void>;
   /** Re-reads the corp tag library (tag events carry ids, not names). */
@@ -17,6 +19,20 @@ export interface WeComEventHandlerDeps {
  * from WeCom, so applying an event twice, or out of order, converges on the same state.
  */
 export function createWeComEventHandler(deps: WeComEventHandlerDeps) {
+  const endFollow = async (key: { corpId: string; externalUserId: string; userid: string }, reason: FollowEndReason, at: Date) => {
+    const ended = await deps.follows.end(key, reason, at);
+    if (!ended) return;
+    await deps.timeline.record({
+      corpId: key.corpId,
+      customerId: ended.customerId,
+      kind: 'contact_removed',
+      at,
+      actorUserid: key.userid,
+      data: { reason },
+      key: `contact_removed:${key.externalUserId}:${key.userid}:${at.getTime()}`,
+    });
+  };
+
   return async function handleWeComEvent(payload: unknown): Promise<void> {
     const event = payload as WeComCallbackEvent;
     if (event.event === 'change_external_tag') return deps.syncTagLibrary();
@@ -30,11 +46,9 @@ export function createWeComEventHandler(deps: WeComEventHandlerDeps) {
         return deps.syncContact(event.externalUserId);
       case 'del_follow_user':
         // The customer deleted the salesperson: churn, kept with its time.
-        await deps.follows.end(key, 'customer_deleted_staff', at);
-        return;
+        return endFollow(key, 'customer_deleted_staff', at);
       case 'del_external_contact':
-        await deps.follows.end(key, event.source === 'DELETE_BY_TRANSFER' ? 'transferred' : 'staff_deleted_customer', at);
-        return;
+        return endFollow(key, event.source === 'DELETE_BY_TRANSFER' ? 'transferred' : 'staff_deleted_customer', at);
       case 'transfer_fail':
         deps.log.warn({ externalUserId: event.externalUserId, userid: event.userId, reason: event.failReason }, 'WeCom customer transfer failed');
         return;

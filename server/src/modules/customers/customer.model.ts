@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { CustomerStage } from '@zhike/shared/timeline';
 
 export type IdentifierKind = 'openid' | 'unionid' | 'external_userid';
 
@@ -23,6 +24,8 @@ export interface WeComContactProfile {
 
 export interface CustomerDocument {
   displayName: string;
+  /** Where the customer stands in the sales pipeline; every change is on the timeline. */
+  stage?: CustomerStage;
   wecomProfile?: WeComContactProfile;
   identifiers: {
     /** Mini-program openid (one per app). */
@@ -40,6 +43,7 @@ export interface CustomerDocument {
 const CustomerSchema = new Schema<CustomerDocument>(
   {
     displayName: { type: String, required: true },
+    stage: { type: String, enum: ['new', 'contacted', 'interested', 'won', 'repeat'], default: 'new' },
     wecomProfile: { _id: false, avatar: String, corpName: String, position: String, gender: Number, type: { type: Number } },
     identifiers: {
       openid: String,

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import type { CustomerStage } from '@zhike/shared/timeline';
 import { withStringId, type WithId } from '../../platform/db/records';
 import { customerModel, type CustomerDocument, type IdentifierKind, type IdentityLink, type WeComContactProfile } from './customer.model';
 
@@ -43,6 +44,13 @@ export class CustomerRepository {
     const set = { ...(changes.displayName ? { displayName: changes.displayName } : {}), ...(changes.wecomProfile ? { wecomProfile: changes.wecomProfile } : {}) };
     const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(changes.activeAt ? { $max: { lastActiveAt: changes.activeAt } } : {}) };
     if (Object.keys(update).length) await this.customers.updateOne({ _id: customerId }, update);
+  }
+
+  /** Moves the customer to `next` only if it is still at `expected` (customers from before stages were kept count as 'new'). */
+  async changeStage(customerId: string, expected: CustomerStage, next: CustomerStage): Promise<boolean> {
+    const atExpected = expected === 'new' ? { stage: { $in: ['new' as const, null] } } : { stage: expected };
+    const result = await this.customers.updateOne({ _id: customerId, ...atExpected }, { $set: { stage: next } });
+    return result.modifiedCount === 1;
   }
 
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */

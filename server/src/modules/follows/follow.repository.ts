@@ -16,22 +16,26 @@ export class FollowRepository {
    * Writes WeCom's current view of one follow; a follow WeCom reports again is active again. Keyed by
    * (corp, external_userid, userid), so a sync run twice or racing a callback leaves one document.
    */
-  async saveSnapshot(snapshot: FollowSnapshot): Promise<void> {
+  async saveSnapshot(snapshot: FollowSnapshot): Promise<{ created: boolean }> {
     const { corpId, externalUserId, userid, ...fields } = snapshot;
     const key = { corpId, externalUserId, userid };
     const update = { $set: fields, $unset: { endedAt: 1, endReason: 1 } };
     try {
-      await this.follows.updateOne(key, { ...update, $setOnInsert: key }, { upsert: true });
+      const result = await this.follows.updateOne(key, { ...update, $setOnInsert: key }, { upsert: true });
+      return { created: result.upsertedCount === 1 };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       await this.follows.updateOne(key, update);
+      return { created: false };
     }
   }
 
-  /** Ends an active follow, once: a redelivered deletion changes nothing. */
-  async end(key: { corpId: string; externalUserId: string; userid: string }, reason: FollowEndReason, at: Date): Promise<boolean> {
-    const result = await this.follows.updateOne({ ...key, endedAt: { $exists: false } }, { $set: { endedAt: at, endReason: reason } });
-    return result.modifiedCount === 1;
+  /** Ends an active follow, once: a redelivered deletion finds nothing and gets null. */
+  async end(key: { corpId: string; externalUserId: string; userid: string }, reason: FollowEndReason, at: Date): Promise<FollowRecord | null> {
+    const ended = await this.follows
+      .findOneAndUpdate({ ...key, endedAt: { $exists: false } }, { $set: { endedAt: at, endReason: reason } }, { returnDocument: 'after' })
+      .lean();
+    return ended && withStringId(ended);
   }
 
   /**

@@ -1,0 +1,80 @@
+import type { AddCustomerNoteRequest, ChangeCustomerStageRequest, TimelineEntry } from '@zhike/shared/timeline';
+import { AppError } from '../../platform/http/app-error';
+import type { StaffPrincipal } from '../../platform/http/principal';
+import type { CustomerRecord, CustomerRepository } from '../../modules/customers';
+import type { FollowRepository } from '../../modules/follows';
+import type { StaffService } from '../../modules/staff';
+import { toTimelineEntry, type TimelineRecord, type TimelineRepository } from '../../modules/timeline';
+import type { CustomerAccess } from '../customer-360';
+
+/** Notes and stage changes: what a salesperson records about a customer they follow, each on the timeline. */
+export class CustomerFollowUpFlow {
+  constructor(
+    private readonly deps: {
+      corpId: string;
+      access: CustomerAccess;
+      follows: Pick<FollowRepository, 'findActive'>;
+      customers: Pick<CustomerRepository, 'changeStage'>;
+      timeline: TimelineRepository;
+      staff: Pick<StaffService, 'directory'>;
+      now?: () => Date;
+    },
+  ) {}
+
+  async addNote(viewer: StaffPrincipal, externalUserId: string, request: AddCustomerNoteRequest): Promise<TimelineEntry> {
+    const customer = await this.followedCustomer(viewer, externalUserId, '你没有跟进这位客户，不能写备注');
+    const record = await this.deps.timeline.record({
+      corpId: this.deps.corpId,
+      customerId: customer.id,
+      kind: 'note',
+      at: this.now(),
+      actorUserid: viewer.userid,
+      data: {},
+      text: request.text,
+      key: `note:${viewer.userid}:${request.requestId}`,
+    });
+    return this.view(viewer, record);
+  }
+
+  /**
+   * Moves the customer along the pipeline from the stage the salesperson saw; if a colleague moved it
+   * meanwhile, the change is refused (409) rather than silently overwriting theirs.
+   */
+  async changeStage(viewer: StaffPrincipal, externalUserId: string, request: ChangeCustomerStageRequest): Promise<TimelineEntry> {
+    const customer = await this.followedCustomer(viewer, externalUserId, '你没有跟进这位客户，不能修改阶段');
+    const key = `stage:${viewer.userid}:${request.requestId}`;
+    const replay = await this.deps.timeline.findByKey(this.deps.corpId, key);
+    if (replay) return this.view(viewer, replay);
+    if (request.stage === request.expectedStage) throw new AppError('VALIDATION_FAILED', '新阶段与当前阶段相同', [{ field: 'body.stage', issue: '与 expectedStage 相同' }]);
+    const moved = await this.deps.customers.changeStage(customer.id, request.expectedStage, request.stage);
+    // A retry after a crash between the move and the record finds the stage already moved: record it then.
+    if (!moved && (customer.stage ?? 'new') !== request.stage) {
+      throw new AppError('CONFLICT', '客户阶段已被同事修改，请刷新后再试', [{ field: 'body.expectedStage', issue: `当前阶段为 ${customer.stage ?? 'new'}` }]);
+    }
+    const record = await this.deps.timeline.record({
+      corpId: this.deps.corpId,
+      customerId: customer.id,
+      kind: 'stage_changed',
+      at: this.now(),
+      actorUserid: viewer.userid,
+      data: { from: request.expectedStage, to: request.stage },
+      key,
+    });
+    return this.view(viewer, record);
+  }
+
+  private async followedCustomer(viewer: StaffPrincipal, externalUserId: string, refusal: string): Promise<CustomerRecord> {
+    const { customer } = await this.deps.access.visibleCustomer(viewer, externalUserId);
+    if (!(await this.deps.follows.findActive(this.deps.corpId, externalUserId, viewer.userid))) throw new AppError('FORBIDDEN', refusal);
+    return customer;
+  }
+
+  private async view(viewer: StaffPrincipal, record: TimelineRecord): Promise<TimelineEntry> {
+    const directory = await this.deps.staff.directory(viewer.corpId, record.actorUserid ? [record.actorUserid] : []);
+    return toTimelineEntry(record, { staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])), tags: new Map() });
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+}

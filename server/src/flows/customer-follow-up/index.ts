@@ -1,0 +1,2 @@
+export { CustomerFollowUpFlow } from './customer-follow-up.flow';
+export { registerCustomerFollowUpRoutes } from './customer-follow-up.routes';

@@ -1,0 +1,2 @@
+export { TimelineRepository, type TimelineRecord } from './timeline.repository';
+export { toTimelineEntry } from './timeline-summary';
