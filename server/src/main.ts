@@ -59,7 +59,12 @@ async function main(): Promise<void> {
   });
 
   // Listen first: in demo mode the upstream clients talk to this very server's sandbox, on its real port.
-  const server = http.createServer();
+  // Until the app is composed, requests get a 503 instead of hanging on a socket nobody answers.
+  let handle: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+    res.end(JSON.stringify({ error: { code: 'DATABASE_UNAVAILABLE', message: '服务正在启动，请稍后重试', details: [] } }));
+  };
+  const server = http.createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   if (config.mode === 'demo' && !process.env.PUBLIC_URL) config = { ...config, port, publicUrl: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}` };
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
   const services = composeServices(database.connection, config, clients, demo ? config.publicUrl + SANDBOX_PATHS.wecom : config.wecom.oauthBase, logger);
   await ensureIndexes(database.connection);
   const app = createApp({ config, logger, database, services, sandbox, staticMounts: staticMounts(config, repoRoot) });
-  server.on('request', app.koa.callback());
+  handle = app.koa.callback();
 
   services.wecomEvents.start(QUEUE_POLL_MS);
   services.markTagOutbox.start(QUEUE_POLL_MS);

@@ -38,7 +38,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`demo server exited (${child.exitCode}):\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
     // Demo data is seeded right after the server starts answering; wait for it too.
     if (ready && output.includes('知客 Zhike demo')) break;
     if (Date.now() > deadline) throw new Error(`demo server not ready in 60 s:\n${output}`);
