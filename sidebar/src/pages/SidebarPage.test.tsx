@@ -26,6 +26,8 @@ const CUSTOMER_360 = {
   followers: [{ userid: STAFF_LI.userid, name: STAFF_LI.name, addWayLabel: '扫描二维码', since: '2026-03-01T02:00:00.000Z', active: true }],
   tags: [],
   tagChanges: [],
+  stage: 'new',
+  timeline: [],
   firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T02:00:00.000Z', channel: '扫描二维码' },
 };
 

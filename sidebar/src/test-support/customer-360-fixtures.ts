@@ -1,10 +1,29 @@
 import type { Customer360 } from '@zhike/shared/customers';
 import type { CorpTagView } from '@zhike/shared/tags';
+import type { TimelineEntry } from '@zhike/shared/timeline';
 import { STAFF_LI } from './fake-api';
 
 export const ZHANG_WEI_EXTERNAL_USERID = 'wmZHANGWEI01';
 export const ZHANG_WEI_PATH = `/api/customers/by-external-userid/${ZHANG_WEI_EXTERNAL_USERID}`;
 export const ZHANG_WEI_TAGS_PATH = `${ZHANG_WEI_PATH}/tags`;
+export const ZHANG_WEI_NOTES_PATH = `${ZHANG_WEI_PATH}/notes`;
+export const ZHANG_WEI_STAGE_PATH = `${ZHANG_WEI_PATH}/stage`;
+
+/** "Now" for tests of the timeline's day labels: 12:00 on 21 May 2026 in Beijing. */
+export const TIMELINE_NOW = new Date('2026-05-21T04:00:00.000Z');
+
+/**
+ * 张伟's timeline, newest first, as the server sends it. Beijing days, seen from TIMELINE_NOW: the first three
+ * are 今天 (00:30 Beijing is still 20 May in UTC), the next two 昨天 (01:00 Beijing is 19 May in UTC).
+ */
+export const ZHANG_WEI_TIMELINE: TimelineEntry[] = [
+  { id: 'tl-06', kind: 'note', at: '2026-05-21T02:30:00.000Z', actor: { userid: STAFF_LI.userid, name: STAFF_LI.name }, summary: '李娜 写了备注', text: '想要企业版报价\n下周二前回复' },
+  { id: 'tl-05', kind: 'stage_changed', at: '2026-05-21T01:00:00.000Z', actor: { userid: STAFF_LI.userid, name: STAFF_LI.name }, summary: '李娜 将阶段从 初步沟通 改为 意向' },
+  { id: 'tl-04', kind: 'tags_changed', at: '2026-05-20T16:30:00.000Z', actor: { userid: 'zhaolei', name: '赵磊' }, summary: '赵磊 添加标签 私有化部署' },
+  { id: 'tl-03', kind: 'contact_removed', at: '2026-05-20T04:00:00.000Z', actor: { userid: 'wangqiang', name: '王强' }, summary: '客户删除了 王强' },
+  { id: 'tl-02', kind: 'stage_changed', at: '2026-05-19T17:00:00.000Z', actor: { userid: STAFF_LI.userid, name: STAFF_LI.name }, summary: '李娜 将阶段从 新客户 改为 初步沟通' },
+  { id: 'tl-01', kind: 'contact_added', at: '2026-04-10T02:00:00.000Z', actor: { userid: 'zhaolei', name: '赵磊' }, summary: '赵磊 添加了客户（群聊）' },
+];
 
 // 17:30 UTC on 1 March is 01:30 on 2 March in Beijing: the dates in the 360 must say 03-02.
 export const ZHANG_WEI: Customer360 = {
@@ -31,6 +50,8 @@ export const ZHANG_WEI: Customer360 = {
     { tagId: 'et-product-onprem', name: '私有化部署', groupId: 'eg-product', groupName: '意向产品', source: 'wecom', markedBy: ['zhaolei'] },
   ],
   tagChanges: [],
+  stage: 'interested',
+  timeline: ZHANG_WEI_TIMELINE,
   firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T17:30:00.000Z', channel: 'expo2026' },
 };
 

@@ -47,8 +47,9 @@ export class CustomerFollowUpFlow {
     if (replay) return this.view(viewer, replay);
     if (request.stage === request.expectedStage) throw new AppError('VALIDATION_FAILED', '新阶段与当前阶段相同', [{ field: 'body.stage', issue: '与 expectedStage 相同' }]);
     const moved = await this.deps.customers.changeStage(customer.id, request.expectedStage, request.stage);
-    // A retry after a crash between the move and the record finds the stage already moved: record it then.
-    if (!moved && (customer.stage ?? 'new') !== request.stage) {
+    // Not at expectedStage any more: a colleague moved it (or this very change landed under another
+    // requestId). Refusing keeps one timeline entry per real move.
+    if (!moved) {
       throw new AppError('CONFLICT', '客户阶段已被同事修改，请刷新后再试', [{ field: 'body.expectedStage', issue: `当前阶段为 ${customer.stage ?? 'new'}` }]);
     }
     const record = await this.deps.timeline.record({

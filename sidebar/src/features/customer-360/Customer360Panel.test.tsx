@@ -79,12 +79,20 @@ describe('Customer360Panel', () => {
     expect(row.textContent).not.toContain('已删除');
   });
 
-  it('shows an honest empty timeline', async () => {
-    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, tags: [] }) });
+  it('says so when there are no tags and no timeline yet', async () => {
+    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, tags: [], timeline: [] }) });
     renderPanel();
 
-    expect((await screen.findByTestId('customer-timeline-empty')).textContent).toBe('客户动态将在小程序行为接入后显示');
+    expect((await screen.findByTestId('customer-timeline-empty')).textContent).toBe('还没有动态');
+    expect(screen.queryAllByTestId('timeline-entry')).toHaveLength(0);
     expect(screen.getByTestId('customer-tags').textContent).toBe('还没有标签');
+  });
+
+  it('shows the stage beside the name', async () => {
+    fakeApi({ [PATH]: ok(ZHANG_WEI) });
+    renderPanel();
+
+    expect((await screen.findByTestId('customer-stage')).textContent).toBe('意向');
   });
 
   it('on 404, shows the not-synced state with the server message, and 重试 asks again', async () => {

@@ -9,7 +9,7 @@ export const NOT_SYNCED_TITLE = '暂未同步到这位客户';
 
 /** The 客户 tab: the open chat's customer 360, with a skeleton while it loads and a way out of every failure. */
 export function Customer360Panel({ externalUserId, viewerUserid }: { externalUserId: string; viewerUserid: string }) {
-  const { state, retry, update } = useCustomer360(externalUserId);
+  const { state, retry, update, refresh } = useCustomer360(externalUserId);
   switch (state.kind) {
     case 'loading':
       return <Customer360Skeleton />;
@@ -40,15 +40,17 @@ export function Customer360Panel({ externalUserId, viewerUserid }: { externalUse
           )}
         </section>
       );
-    case 'ready':
+    case 'ready': {
+      const following = state.data.followers.some((f) => f.userid === viewerUserid && f.active);
       return (
         <>
-          <CustomerHeaderCard data={state.data} viewerUserid={viewerUserid} />
+          <CustomerHeaderCard data={state.data} viewerUserid={viewerUserid} onUpdate={update} onRefresh={refresh} />
           <CustomerTags data={state.data} viewerUserid={viewerUserid} onUpdate={update} />
+          <CustomerTimeline data={state.data} canWrite={following} onUpdate={update} />
           <CustomerFollowers followers={state.data.followers} viewerUserid={viewerUserid} />
-          <CustomerTimeline />
         </>
       );
+    }
   }
 }
 

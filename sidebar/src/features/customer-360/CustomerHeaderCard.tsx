@@ -2,11 +2,29 @@ import type { Customer360 } from '@zhike/shared/customers';
 import { formatShanghaiDateTime, shanghaiDay } from '@zhike/shared/time';
 import { Avatar } from '../../lib/ui/Avatar';
 import { describeRecent } from './customer-360-format';
+import { StageChip, StageSelector } from './CustomerStage';
+import { withStageChange } from './timeline-format';
+import { useStageEditor } from './use-stage-editor';
 
-/** Who the customer is, and the three facts a salesperson checks before replying. */
-export function CustomerHeaderCard({ data, viewerUserid }: { data: Customer360; viewerUserid: string }) {
+interface CustomerHeaderCardProps {
+  data: Customer360;
+  viewerUserid: string;
+  /** Shows a change the server confirmed (see useCustomer360's `update`). */
+  onUpdate: (change: (data: Customer360) => Customer360) => void;
+  /** Asks for the 360 again, keeping the screen (a colleague changed something meanwhile). */
+  onRefresh: () => void;
+}
+
+/** Who the customer is, their stage, and the three facts a salesperson checks before replying. */
+export function CustomerHeaderCard({ data, viewerUserid, onUpdate, onRefresh }: CustomerHeaderCardProps) {
   const { customer, followers, firstTouch } = data;
   const mine = followers.find((f) => f.userid === viewerUserid && f.active);
+  const stage = useStageEditor({
+    externalUserId: customer.externalUserId,
+    stage: data.stage,
+    onChanged: (next, entry) => onUpdate((current) => withStageChange(current, next, entry)),
+    onConflict: onRefresh,
+  });
   // The viewer's own remark is how they know this person; show it when it says more than the WeCom name.
   const remark = mine?.remark && mine.remark !== customer.displayName ? mine.remark : undefined;
   const company = [customer.corpName, customer.position].filter(Boolean).join(' · ');
@@ -22,6 +40,7 @@ export function CustomerHeaderCard({ data, viewerUserid }: { data: Customer360; 
             <h2 className="c360-name" data-testid="customer-name" title={customer.displayName}>
               {customer.displayName}
             </h2>
+            <StageChip editor={stage} editable={mine !== undefined} />
             {customer.usesMiniProgram && <span className="c360-chip c360-chip-green">已用小程序</span>}
           </div>
           {remark && <p className="c360-sub" title="我的备注">备注：{remark}</p>}
@@ -32,6 +51,12 @@ export function CustomerHeaderCard({ data, viewerUserid }: { data: Customer360; 
           )}
         </div>
       </div>
+      {stage.open && <StageSelector editor={stage} />}
+      {stage.error && (
+        <p className="toast toast-error" role="alert" data-testid="stage-error">
+          {stage.error}
+        </p>
+      )}
       <dl className="c360-facts" data-testid="customer-facts">
         <div>
           <dt>首次接触</dt>

@@ -5,7 +5,8 @@ import { groupTags } from './customer-360-format';
 import { markCustomerTags } from './customer-tags.api';
 import { TagPicker } from './TagPicker';
 import { applyTagChange, tagIdsIn, withTagChange } from './tag-editing';
-import { messageOf, useTagEditor } from './use-tag-editor';
+import { messageOf } from './save-error';
+import { useTagEditor } from './use-tag-editor';
 
 const TOAST_MS = 4_000;
 

@@ -22,6 +22,8 @@ export interface Customer360Handle {
   retry: () => void;
   /** Shows an update the server has confirmed at once, then asks for the authoritative 360 quietly. */
   update: (change: (data: Customer360) => Customer360) => void;
+  /** Asks for the authoritative 360 quietly, keeping what is on screen meanwhile (e.g. after a 409). */
+  refresh: () => void;
 }
 
 /** Loads the 360 for one external userid, and keeps it fresh while tag changes are being written to WeCom. */
@@ -80,7 +82,8 @@ export function useCustomer360(externalUserId: string): Customer360Handle {
     },
     [reloadQuietly],
   );
-  return { state, retry, update };
+  const refresh = useCallback(() => void reloadQuietly(), [reloadQuietly]);
+  return { state, retry, update, refresh };
 }
 
 function failureState(error: unknown): Customer360State {

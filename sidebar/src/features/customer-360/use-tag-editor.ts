@@ -1,10 +1,9 @@
 import type { CustomerTagView } from '@zhike/shared/customers';
 import type { CorpTagView, TagChangeView } from '@zhike/shared/tags';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { describeError } from '../../lib/describe-error';
-import { ApiError } from '../../lib/http';
 import { newRequestId } from '../../lib/request-id';
 import { fetchTagLibrary, markCustomerTags } from './customer-tags.api';
+import { isRetryable, messageOf } from './save-error';
 import { editableTags, sameTagChange, tagDiff, viewerTagIds, type TagEdit } from './tag-editing';
 
 export type LibraryState = { kind: 'loading' } | { kind: 'ready'; tags: CorpTagView[] } | { kind: 'failed'; message: string };
@@ -81,14 +80,4 @@ export function useTagEditor({ externalUserId, viewerUserid, tags, onSaved }: Ta
   }
 
   return { open, library, options, mine, selected, save, changed, openPicker, closePicker, toggle, saveChanges, loadLibrary };
-}
-
-/** The server's own Chinese message: it says exactly what was wrong ("你没有跟进这位客户，不能修改标签"). */
-export function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : describeError(error).message;
-}
-
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return !(error.status >= 400 && error.status < 500) || error.code === 'RATE_LIMITED';
 }

@@ -1,0 +1,41 @@
+import type { TimelineKind } from '@zhike/shared/timeline';
+import type { ReactNode } from 'react';
+import { TIMELINE_KINDS } from './timeline-format';
+
+/**
+ * Line drawings on a 24 px grid, stroked in the kind's colour. Inline SVG rather than emoji: emoji fonts are
+ * missing or monochrome on some WeCom desktop clients, and an icon library would cost the first load.
+ */
+const DRAWINGS: Record<TimelineKind, ReactNode> = {
+  contact_added: (
+    <>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21a7 7 0 0 1 14 0M19 8v6M16 11h6" />
+    </>
+  ),
+  contact_removed: (
+    <>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21a7 7 0 0 1 14 0M16 11h6" />
+    </>
+  ),
+  tags_changed: (
+    <>
+      <path d="M20.6 13.4l-7.2 7.2a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8z" />
+      <circle cx="8" cy="8" r="1.5" />
+    </>
+  ),
+  stage_changed: <path d="M5 21V4M5 4h13l-2.5 4.5L18 13H5" />,
+  note: <path d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />,
+};
+
+export function TimelineIcon({ kind }: { kind: TimelineKind }) {
+  const { label } = TIMELINE_KINDS[kind];
+  return (
+    <span className="c360-tl-icon" role="img" aria-label={label} title={label}>
+      <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        {DRAWINGS[kind]}
+      </svg>
+    </span>
+  );
+}
