@@ -2,12 +2,9 @@
 // database) — against a bare Koa endpoint answering the same JSON, measured in the same run.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 import Koa from 'koa';
-import { startEmbeddedEngine } from '../../server/src/platform/db/embedded-engine';
 import { completeStaffOAuth, sessionCookie } from '../../server/src/testing/staff-login';
+import { machineLine, startBenchApp } from './bench-app';
 import { runLoad, type LoadResult } from './load';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -24,12 +21,7 @@ const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0).padStart(6)} req/s  p50
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhike-bench-'));
-  const engine = process.env.MONGODB_URI ? undefined : await startEmbeddedEngine({ dataDir });
-  process.env.ZHIKE_TEST_MONGODB_URI = process.env.MONGODB_URI ?? engine!.uri;
-  // Imported after the URI is set: the test app opens its database from it.
-  const { createTestApp } = await import('../../server/src/testing/test-app');
-  const app = await createTestApp('bench', { LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+  const { app, engineLabel, stop } = await startBenchApp('api');
   const cookie = sessionCookie((await completeStaffOAuth(app, 'lilei')).callback);
 
   const bare = new Koa();
@@ -46,16 +38,14 @@ async function main(): Promise<void> {
   }
   const bareRate = median(results.bare.map((r) => r.perSecond));
   const authedRate = median(results.authed.map((r) => r.perSecond));
-  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, database ${engine ? 'embedded FerretDB (SQLite)' : 'MONGODB_URI'}`);
+  console.log(`\n${machineLine(engineLabel)}`);
   console.log(`concurrency ${CONCURRENCY}, ${ROUNDS} rounds × ${DURATION_MS} ms each`);
   console.log(`median throughput: bare Koa ${bareRate.toFixed(0)} req/s, authenticated /api/auth/me ${authedRate.toFixed(0)} req/s → ${((100 * authedRate) / bareRate).toFixed(1)}% of bare`);
   console.log(`median p99: authenticated ${median(results.authed.map((r) => r.p99Ms)).toFixed(2)} ms`);
 
   await zhike.close();
   await baseline.close();
-  await app.close();
-  await engine?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }
 
 main().catch((error) => {

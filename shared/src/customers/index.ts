@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TagChangeView } from '../tags';
+import { CorpTagView, TagChangeView } from '../tags';
 import { CustomerStage, TimelineEntry } from '../timeline';
 
 export const ExternalUserId = z
@@ -48,12 +48,7 @@ export const CustomerFollower = z.object({
 });
 export type CustomerFollower = z.infer<typeof CustomerFollower>;
 
-export const CustomerTagView = z.object({
-  tagId: z.string(),
-  name: z.string(),
-  groupId: z.string(),
-  groupName: z.string(),
-  source: z.enum(['wecom', 'local']),
+export const CustomerTagView = CorpTagView.extend({
   /** Salespeople whose WeCom relationship carries this tag. */
   markedBy: z.array(z.string()),
 });

@@ -1,16 +1,8 @@
 import request from 'supertest';
 import { completeStaffOAuth, sessionCookie } from '../../testing/staff-login';
+import { eventually } from '../../testing/eventually';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('customer tags: local at once, written through to WeCom by the outbox', () => {
   let app: TestApp;

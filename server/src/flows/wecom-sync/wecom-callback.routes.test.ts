@@ -3,17 +3,9 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { emitSandboxCallbacks } from '../../integrations/sandbox/callback-emitter';
 import { buildCallbackEventXml } from '../../integrations/wecom/callback-events';
+import { eventually } from '../../testing/eventually';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
-async function eventually<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('WeCom callbacks (接收事件服务器)', () => {
   let app: TestApp;

@@ -1,8 +1,11 @@
 import type { Logger } from '../../platform/logging/logger';
 import { requestJson } from './http-json';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry-policy';
-import type { SingleFlightCache } from './single-flight-cache';
-import { UpstreamApiError, upstreamUnavailable } from './upstream-error';
+import { z } from 'zod';
+import { SingleFlightCache } from './single-flight-cache';
+import { parseUpstreamAnswer, UpstreamApiError, upstreamUnavailable } from './upstream-error';
+
+const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 export interface ErrcodeApiOptions {
   upstream: string;
@@ -68,6 +71,14 @@ export class ErrcodeApi {
       if (transient) throw upstreamUnavailable(this.options.upstream, `errcode ${errcode} after ${attempt} attempts`);
       throw new UpstreamApiError(this.options.upstream, errcode, String(json.errmsg ?? ''));
     }
+  }
+
+  /** An access-token cache filled by one call of this API (WeCom gettoken, WeChat stable_token). */
+  accessTokenCache(fetchToken: Omit<ErrcodeCall, 'token'>, now?: () => number): SingleFlightCache<string> {
+    return new SingleFlightCache(async () => {
+      const answer = parseUpstreamAnswer(this.options.upstream, TokenAnswer, await this.call(fetchToken));
+      return { data: answer.access_token, ttlSeconds: answer.expires_in };
+    }, now);
   }
 
   private url(call: ErrcodeCall, token: string | undefined): string {

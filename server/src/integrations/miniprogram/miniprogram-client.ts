@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger';
 import { ErrcodeApi } from '../common/errcode-api';
 import type { RetryPolicy } from '../common/retry-policy';
-import { SingleFlightCache } from '../common/single-flight-cache';
+import type { SingleFlightCache } from '../common/single-flight-cache';
 import { parseUpstreamAnswer } from '../common/upstream-error';
 
 export interface MiniProgramClientOptions {
@@ -16,7 +16,6 @@ export interface MiniProgramClientOptions {
 }
 
 const SessionAnswer = z.object({ openid: z.string().min(1), session_key: z.string().min(1), unionid: z.string().min(1).optional() });
-const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 export type MiniProgramSession = z.infer<typeof SessionAnswer>;
 
@@ -42,14 +41,10 @@ export class MiniProgramClient {
       retry: options.retry,
       log: options.log,
     });
-    this.accessToken = new SingleFlightCache(async () => {
-      const answer = parseUpstreamAnswer('WeChat', TokenAnswer, await this.api.call({
-        method: 'POST',
-        path: '/cgi-bin/stable_token',
-        body: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret, force_refresh: false },
-      }));
-      return { data: answer.access_token, ttlSeconds: answer.expires_in };
-    }, options.now);
+    this.accessToken = this.api.accessTokenCache(
+      { method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret, force_refresh: false } },
+      options.now,
+    );
   }
 
   /** wx.login code → openid, unionid (when bound to an open-platform account) and session_key. The code is single use. */

@@ -16,7 +16,6 @@ export interface WeComClientOptions {
   now?: () => number;
 }
 
-const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 const TicketAnswer = z.object({ ticket: z.string().min(1), expires_in: z.number().int().positive() });
 const UserInfoAnswer = z.object({ userid: z.string().optional(), openid: z.string().optional(), external_userid: z.string().optional() });
 const MemberAnswer = z.object({
@@ -66,14 +65,10 @@ export class WeComClient {
       retry: options.retry,
       log: options.log,
     });
-    this.accessToken = new SingleFlightCache(async () => {
-      const answer = parseUpstreamAnswer('WeCom', TokenAnswer, await this.api.call({
-        method: 'GET',
-        path: '/cgi-bin/gettoken',
-        query: { corpid: options.corpId, corpsecret: options.agentSecret },
-      }));
-      return { data: answer.access_token, ttlSeconds: answer.expires_in };
-    }, options.now);
+    this.accessToken = this.api.accessTokenCache(
+      { method: 'GET', path: '/cgi-bin/gettoken', query: { corpid: options.corpId, corpsecret: options.agentSecret } },
+      options.now,
+    );
     this.corpTicket = this.ticketCache('/cgi-bin/get_jsapi_ticket', {});
     this.agentTicket = this.ticketCache('/cgi-bin/ticket/get', { type: 'agent_config' });
   }
