@@ -43,6 +43,8 @@ export const CustomerFollower = z.object({
   state: z.string().optional().describe('The 「联系我」 channel state the customer added through'),
   since: z.iso.datetime(),
   active: z.boolean(),
+  /** The salesperson has left the corp (gone from the WeCom directory): their customers await reassignment. */
+  departed: z.boolean().default(false),
   endedAt: z.iso.datetime().optional(),
   endReason: FollowEndReason.optional(),
 });

@@ -23,7 +23,7 @@ const SIGNATURE = { corpId: CLIENT_CONFIG.corpId, agentId: CLIENT_CONFIG.agentId
 
 const CUSTOMER_360 = {
   customer: { id: '6660000000000000000000aa', externalUserId: 'wmEXT0001', displayName: '张伟', firstSeenAt: '2026-03-01T02:00:00.000Z', lastActiveAt: '2026-05-21T02:00:00.000Z', usesMiniProgram: false },
-  followers: [{ userid: STAFF_LI.userid, name: STAFF_LI.name, addWayLabel: '扫描二维码', since: '2026-03-01T02:00:00.000Z', active: true }],
+  followers: [{ userid: STAFF_LI.userid, name: STAFF_LI.name, addWayLabel: '扫描二维码', since: '2026-03-01T02:00:00.000Z', active: true, departed: false }],
   tags: [],
   tagChanges: [],
   stage: 'new',

@@ -38,9 +38,9 @@ export const ZHANG_WEI: Customer360 = {
     usesMiniProgram: true,
   },
   followers: [
-    { userid: 'wangqiang', name: '王强', addWay: 3, addWayLabel: '名片分享', since: '2026-02-01T02:00:00.000Z', active: false, endedAt: '2026-05-20T04:00:00.000Z', endReason: 'customer_deleted_staff' },
-    { userid: 'zhaolei', name: '赵磊', addWay: 4, addWayLabel: '群聊', since: '2026-04-10T02:00:00.000Z', active: true },
-    { userid: STAFF_LI.userid, name: STAFF_LI.name, remark: '张伟-星河采购', addWay: 1, addWayLabel: '扫描二维码', state: 'expo2026', since: '2026-03-01T17:30:00.000Z', active: true },
+    { userid: 'wangqiang', name: '王强', addWay: 3, addWayLabel: '名片分享', since: '2026-02-01T02:00:00.000Z', active: false, departed: false, endedAt: '2026-05-20T04:00:00.000Z', endReason: 'customer_deleted_staff' },
+    { userid: 'zhaolei', name: '赵磊', addWay: 4, addWayLabel: '群聊', since: '2026-04-10T02:00:00.000Z', active: true, departed: true },
+    { userid: STAFF_LI.userid, name: STAFF_LI.name, remark: '张伟-星河采购', addWay: 1, addWayLabel: '扫描二维码', state: 'expo2026', since: '2026-03-01T17:30:00.000Z', active: true, departed: false },
   ],
   // 李娜 marked A类客户 and 企业版 (the latter with 赵磊); 私有化部署 is 赵磊's alone; 展会 is a local tag.
   tags: [

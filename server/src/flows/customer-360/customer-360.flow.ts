@@ -71,6 +71,7 @@ export class Customer360Flow {
           ...(follow.state ? { state: follow.state } : {}),
           since: follow.since.toISOString(),
           active: !follow.endedAt,
+          departed: staff ? !staff.active : false,
           ...(follow.endedAt ? { endedAt: follow.endedAt.toISOString() } : {}),
           ...(follow.endReason ? { endReason: follow.endReason } : {}),
         };

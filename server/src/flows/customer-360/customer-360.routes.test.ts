@@ -86,6 +86,16 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
     expect(seenByManager.body.followers[0]).toMatchObject({ userid: 'hanmeimei', active: false, endReason: 'customer_deleted_staff', endedAt: '2026-11-24T00:00:00.000Z' });
   });
 
+  it('marks a salesperson who left the corp as departed, their customer awaiting reassignment', async () => {
+    app.sandbox.world.members = app.sandbox.world.members.filter((m) => m.userid !== 'zhangwei');
+    expect(await app.services.staff.syncDirectory()).toEqual({ members: 3, departed: 1 });
+    const res = await profile('lilei', 'wm_x_wang');
+    expect(res.body.followers.map((f: { userid: string; departed: boolean }) => [f.userid, f.departed])).toEqual([
+      ['lilei', false],
+      ['zhangwei', true],
+    ]);
+  });
+
   it('rejects a malformed external userid before touching anything', async () => {
     const res = await profile('lilei', 'bad%20id!');
     expect(res.status).toBe(400);

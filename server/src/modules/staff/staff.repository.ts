@@ -36,6 +36,12 @@ export class StaffRepository {
     return found && withStringId(found);
   }
 
+  /** Members the directory no longer lists have left: kept (their history stays), marked inactive. */
+  async markDepartedExcept(corpId: string, present: string[], at: Date): Promise<number> {
+    const result = await this.staff.updateMany({ corpId, active: true, userid: { $nin: present } }, { $set: { active: false, syncedAt: at } });
+    return result.modifiedCount;
+  }
+
   async listByUserids(corpId: string, userids: string[]): Promise<StaffRecord[]> {
     const found = await this.staff.find({ corpId, userid: { $in: userids } }).lean();
     return found.map(withStringId);

@@ -31,14 +31,18 @@ export class StaffService {
     return this.save(await this.wecom.getMember(userid));
   }
 
-  /** Imports every member of every department; members in several departments are saved once. */
-  async syncDirectory(): Promise<{ members: number }> {
+  /**
+   * Imports every member of every department (members in several departments are saved once) and marks
+   * those the directory no longer lists as departed, so their customers show as awaiting reassignment.
+   */
+  async syncDirectory(): Promise<{ members: number; departed: number }> {
     const seen = new Map<string, WeComMember>();
     for (const department of await this.wecom.listDepartments()) {
       for (const member of await this.wecom.listMembers(department.id)) seen.set(member.userid, member);
     }
     for (const member of seen.values()) await this.save(member);
-    return { members: seen.size };
+    const departed = await this.repository.markDepartedExcept(this.policy.corpId, [...seen.keys()], this.now());
+    return { members: seen.size, departed };
   }
 
   /**

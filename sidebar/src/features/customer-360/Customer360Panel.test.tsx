@@ -63,6 +63,8 @@ describe('Customer360Panel', () => {
     expect(rows[0]!.textContent).toContain('我');
     expect(rows[0]!.textContent).toContain('扫描二维码 · 2026-03-02 添加');
     expect(rows[1]!.textContent).toContain('群聊 · 2026-04-10 添加');
+    expect(rows[1]!.textContent).toContain('已离职 · 待分配');
+    expect(rows[0]!.textContent).not.toContain('已离职');
     expect(rows[2]!.className).toContain('c360-follower-ended');
     expect(rows[2]!.textContent).toContain('已删除');
     expect(rows[2]!.textContent).toContain('客户已删除该成员 · 2026-05-20');

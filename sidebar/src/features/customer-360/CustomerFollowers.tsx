@@ -22,6 +22,7 @@ export function CustomerFollowers({ followers, viewerUserid }: { followers: Cust
                 <span className="c360-follower-name">{f.name}</span>
                 {f.userid === viewerUserid && <span className="c360-chip">我</span>}
                 {!f.active && <span className="c360-chip c360-chip-grey">{endedLabel(f)}</span>}
+                {f.active && f.departed && <span className="c360-chip c360-chip-grey">已离职 · 待分配</span>}
               </div>
               {/* The viewer's own remark already heads the 360. */}
               {f.remark && f.userid !== viewerUserid && (
