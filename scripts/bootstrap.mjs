@@ -1,6 +1,6 @@
 // Shared steps of `npm start`, `npm test` and `npm run build`: everything a fresh clone on a fresh
 // machine needs, installed by the project itself. Node built-ins only: this runs before node_modules exists.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,3 @@ export function buildFrontEnds({ force = false } = {}) {
   }
 }
 
-export function gitTracked() {
-  return execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n');
-}

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   // Until the app is composed, requests get a 503 instead of hanging on a socket nobody answers.
   let handle: http.RequestListener = (_req, res) => {
     res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
-    res.end(JSON.stringify({ error: { code: 'DATABASE_UNAVAILABLE', message: '服务正在启动，请稍后重试', details: [] } }));
+    res.end(JSON.stringify({ error: { code: 'SERVICE_STARTING', message: '服务正在启动，请稍后重试', details: [] } }));
   };
   const server = http.createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
@@ -97,12 +97,18 @@ async function main(): Promise<void> {
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).
-    const syncEverything = () =>
-      syncFromWeCom(services).then(
-        (result) => logger.info(result, 'WeCom directory, tags and contacts synced'),
-        (error) => logger.error({ err: error }, 'WeCom sync failed'),
-      );
-    void syncEverything();
+    let syncing = false; // a slow sync is not started again on top of itself
+    const syncEverything = () => {
+      if (syncing) return;
+      syncing = true;
+      syncFromWeCom(services)
+        .then(
+          (result) => logger.info(result, 'WeCom directory, tags and contacts synced'),
+          (error) => logger.error({ err: error }, 'WeCom sync failed'),
+        )
+        .finally(() => (syncing = false));
+    };
+    syncEverything();
     setInterval(syncEverything, WECOM_SYNC_INTERVAL_MS).unref();
   }
   logger.info({ url: config.publicUrl, mode: config.mode, database: database.engine }, 'zhike listening');

@@ -24,6 +24,7 @@ export const ErrorCode = z.enum([
   'UPSTREAM_BAD_RESPONSE',
   'UPSTREAM_REJECTED',
   'DATABASE_UNAVAILABLE',
+  'SERVICE_STARTING',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -58,8 +58,4 @@ export class FollowRepository {
     const found = await this.follows.findOne({ corpId, externalUserId, userid, endedAt: { $exists: false } }).lean();
     return found && withStringId(found);
   }
-
-  async countActive(corpId: string): Promise<number> {
-    return this.follows.countDocuments({ corpId, endedAt: { $exists: false } });
-  }
 }

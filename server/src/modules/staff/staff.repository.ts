@@ -56,8 +56,4 @@ export class StaffRepository {
     const found = await this.staff.find({ corpId, active: true }, { userid: 1 }).lean();
     return found.map((s) => s.userid);
   }
-
-  async count(corpId: string): Promise<number> {
-    return this.staff.countDocuments({ corpId });
-  }
 }
