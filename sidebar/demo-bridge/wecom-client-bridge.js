@@ -69,18 +69,38 @@
   }
 
   // The customer-contact APIs need the app identity, as in the real client: agentConfig must succeed first.
+  // Like the real client, it checks the signature with WeCom (here the sandbox, which issued the app ticket)
+  // for this page's URL without its #fragment, so a wrong signature fails here as it would in WeCom.
   var handlers = {
     agentConfig: function (params) {
       var missing = ['corpid', 'agentid', 'timestamp', 'nonceStr', 'signature'].filter(function (key) {
         return !params[key];
       });
       if (missing.length) return fail('agentConfig', 'invalid signature (missing ' + missing.join(', ') + ')');
-      agentConfigured = true;
-      var checkResult = {};
-      (params.jsApiList || []).forEach(function (api) {
-        checkResult[api] = true;
-      });
-      return ok('agentConfig', { checkResult: checkResult });
+      var check = {
+        corpid: params.corpid,
+        agentid: params.agentid,
+        timestamp: params.timestamp,
+        nonceStr: params.nonceStr,
+        signature: params.signature,
+        url: window.location.href.split('#')[0],
+      };
+      return fetch('/sandbox/demo/verify-agent-config', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(check) })
+        .then(function (res) {
+          return res.json();
+        })
+        .then(function (verdict) {
+          if (!verdict.ok) return fail('agentConfig', verdict.errmsg || 'invalid signature');
+          agentConfigured = true;
+          var checkResult = {};
+          (params.jsApiList || []).forEach(function (api) {
+            checkResult[api] = true;
+          });
+          return ok('agentConfig', { checkResult: checkResult });
+        })
+        .catch(function () {
+          return fail('agentConfig', 'network error');
+        });
     },
     getContext: function () {
       if (!agentConfigured) return fail('getContext', 'no permission');
@@ -112,9 +132,9 @@
       var handler = handlers[name];
       var result = handler ? handler(received) : fail(name, 'not supported in the demo client');
       // The real client answers asynchronously; so does this one.
-      setTimeout(function () {
-        if (typeof callback === 'function') callback(result);
-      }, 0);
+      Promise.resolve(result).then(function (answer) {
+        if (typeof callback === 'function') callback(answer);
+      });
     },
     on: function () {},
   };

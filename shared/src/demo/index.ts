@@ -35,5 +35,22 @@ export const SandboxDemoDirectory = z.object({
 });
 export type SandboxDemoDirectory = z.infer<typeof SandboxDemoDirectory>;
 
+/**
+ * POST /sandbox/demo/verify-agent-config: what the WeCom client does with agentConfig's parameters — checks
+ * the signature against the app ticket the corp was issued, for the page URL without its #fragment.
+ */
+export const SandboxAgentConfigCheck = z.object({
+  corpid: z.string(),
+  agentid: z.union([z.string(), z.number()]),
+  timestamp: z.union([z.string(), z.number()]),
+  nonceStr: z.string(),
+  signature: z.string(),
+  url: z.string(),
+});
+export type SandboxAgentConfigCheck = z.infer<typeof SandboxAgentConfigCheck>;
+
+export const SandboxAgentConfigVerdict = z.object({ ok: z.boolean(), errmsg: z.string().optional() });
+export type SandboxAgentConfigVerdict = z.infer<typeof SandboxAgentConfigVerdict>;
+
 /** Cookie the sandbox OAuth page reads to know which member is signed in to the simulated WeCom client. */
 export const SANDBOX_MEMBER_COOKIE = 'zhike_sandbox_member';

@@ -1,8 +1,9 @@
 import Router from '@koa/router';
-import { SandboxWxLoginRequest, type SandboxDemoDirectory } from '@zhike/shared/demo';
+import { SandboxAgentConfigCheck, SandboxWxLoginRequest, type SandboxAgentConfigVerdict, type SandboxDemoDirectory } from '@zhike/shared/demo';
 import { parseInput } from '../../platform/http/validation';
 import { AppError } from '../../platform/http/app-error';
 import type { MiniProgramSandbox } from './miniprogram-sandbox';
+import type { WeComSandbox } from './wecom-sandbox';
 import type { SandboxWorld } from './world';
 
 const AVATAR_COLOURS = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#0ea5e9', '#ec4899'];
@@ -17,7 +18,7 @@ function avatarSvg(label: string, seed: string): string {
  * Demo-console endpoints: they play what a phone's WeChat (wx.login) and the WeCom client know.
  * Mounted only in demo mode, beside the sandbox upstreams.
  */
-export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox): Router {
+export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox, wecom: WeComSandbox): Router {
   const router = new Router({ prefix: '/sandbox/demo' });
 
   router.get('/directory', (ctx) => {
@@ -49,6 +50,12 @@ export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox)
     const code = miniProgram.issueLoginCode(request.appid, request.openid);
     if (!code) throw new AppError('VALIDATION_FAILED', '沙箱中没有这个小程序或微信用户', [{ field: 'body.openid', issue: '未知的 appid 或 openid' }]);
     ctx.body = { code };
+  });
+
+  router.post('/verify-agent-config', (ctx) => {
+    const check = parseInput(SandboxAgentConfigCheck, ctx.request.body ?? {}, 'body');
+    const verdict: SandboxAgentConfigVerdict = wecom.verifyAgentConfig(check);
+    ctx.body = verdict;
   });
 
   router.get('/avatar/:key.svg', (ctx) => {

@@ -23,6 +23,11 @@ export class ExpiringStore<T> {
     return found.status === 'valid' ? found.value : undefined;
   }
 
+  /** Keys still valid now. */
+  validKeys(): string[] {
+    return [...this.entries.keys()].filter((key) => this.lookup(key).status === 'valid');
+  }
+
   expireAll(): void {
     for (const entry of this.entries.values()) entry.expiresAt = this.now();
   }

@@ -22,6 +22,6 @@ export function createSandbox(options: { trustedHosts: () => string[]; world?: S
   const clock = new SandboxClock();
   const wecom = new WeComSandbox(world, clock, options.trustedHosts);
   const miniProgram = new MiniProgramSandbox(world, clock);
-  const routers = [wecom.router(SANDBOX_PATHS.wecom), miniProgram.router(SANDBOX_PATHS.wechat), demoRoutes(world, miniProgram)];
+  const routers = [wecom.router(SANDBOX_PATHS.wecom), miniProgram.router(SANDBOX_PATHS.wechat), demoRoutes(world, miniProgram, wecom)];
   return { world, clock, wecom, miniProgram, routers };
 }

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { SANDBOX_MEMBER_COOKIE } from '@zhike/shared/demo';
+import { signJsApi } from '../wecom/jssdk-signature';
 import { ExpiringStore } from './expiring-store';
 import { FaultInjector } from './fault-injector';
 import { RateLimiter } from './rate-limiter';
@@ -27,6 +28,7 @@ export class WeComSandbox {
   readonly contacts: WeComContactsSandbox;
   private readonly tokens: ExpiringStore<true>;
   private readonly oauthCodes: ExpiringStore<string>;
+  private readonly agentTickets: ExpiringStore<true>;
 
   constructor(
     readonly world: SandboxWorld,
@@ -38,6 +40,7 @@ export class WeComSandbox {
     this.limiter = new RateLimiter(now);
     this.tokens = new ExpiringStore(now);
     this.oauthCodes = new ExpiringStore(now);
+    this.agentTickets = new ExpiringStore(now);
     this.contacts = new WeComContactsSandbox(world, clock);
   }
 
@@ -61,7 +64,7 @@ export class WeComSandbox {
     router.get('/cgi-bin/department/list', (ctx) => this.withToken(ctx, () => (ctx.body = { errcode: 0, errmsg: 'ok', department: this.world.departments })));
     router.get('/cgi-bin/get_jsapi_ticket', (ctx) => this.withToken(ctx, () => this.issueTicket(ctx)));
     router.get('/cgi-bin/ticket/get', (ctx) =>
-      this.withToken(ctx, () => (ctx.query.type === 'agent_config' ? this.issueTicket(ctx) : fail(ctx, 40058, 'invalid type'))),
+      this.withToken(ctx, () => (ctx.query.type === 'agent_config' ? this.issueTicket(ctx, this.agentTickets) : fail(ctx, 40058, 'invalid type'))),
     );
     this.contacts.mount(router, (ctx, answer) => this.withToken(ctx, answer));
     return router;
@@ -142,7 +145,18 @@ export class WeComSandbox {
     };
   }
 
-  private issueTicket(ctx: Context): void {
-    ctx.body = { errcode: 0, errmsg: 'ok', ticket: randomToken(48), expires_in: TOKEN_TTL_S };
+  private issueTicket(ctx: Context, remember?: ExpiringStore<true>): void {
+    const ticket = randomToken(48);
+    remember?.put(ticket, true, TOKEN_TTL_S * 1000);
+    ctx.body = { errcode: 0, errmsg: 'ok', ticket, expires_in: TOKEN_TTL_S };
+  }
+
+  /** What the WeCom client checks on agentConfig: this corp and app, signed with an app ticket it issued. */
+  verifyAgentConfig(check: { corpid: string; agentid: string | number; timestamp: string | number; nonceStr: string; signature: string; url: string }): { ok: boolean; errmsg?: string } {
+    if (check.corpid !== this.world.corpId || Number(check.agentid) !== this.world.agentId) return { ok: false, errmsg: 'invalid corpid or agentid' };
+    const signed = this.agentTickets
+      .validKeys()
+      .some((ticket) => signJsApi({ ticket, nonceStr: check.nonceStr, timestamp: Number(check.timestamp), url: check.url }) === check.signature);
+    return signed ? { ok: true } : { ok: false, errmsg: 'invalid signature' };
   }
 }

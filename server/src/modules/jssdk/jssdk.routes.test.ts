@@ -46,3 +46,22 @@ describe('JS-SDK signature routes', () => {
     expect(malformed.body.error.details[0].field).toBe('query.url');
   });
 });
+
+describe('the sandbox WeCom client check of agentConfig', () => {
+  let app: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    app = await createTestApp('jssdkverify');
+    cookie = sessionCookie((await completeStaffOAuth(app, 'lilei')).callback);
+  });
+  afterAll(() => app.close());
+
+  it('accepts the signature the server issued for that page, and nothing else', async () => {
+    const url = `${TEST_PUBLIC_URL}/sidebar/`;
+    const res = await request(app.callback).get('/api/wecom/jssdk/agent-config-signature').query({ url }).set('cookie', cookie);
+    const check = { corpid: res.body.corpId, agentid: String(res.body.agentId), timestamp: String(res.body.timestamp), nonceStr: res.body.nonceStr, signature: res.body.signature, url };
+    expect(app.sandbox.wecom.verifyAgentConfig(check)).toEqual({ ok: true });
+    expect(app.sandbox.wecom.verifyAgentConfig({ ...check, url: `${TEST_PUBLIC_URL}/console/` })).toEqual({ ok: false, errmsg: 'invalid signature' });
+    expect(app.sandbox.wecom.verifyAgentConfig({ ...check, agentid: '1000003' })).toEqual({ ok: false, errmsg: 'invalid corpid or agentid' });
+  });
+});
