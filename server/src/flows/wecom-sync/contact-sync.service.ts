@@ -11,26 +11,22 @@ export interface FullSyncReport {
   seconds: number;
 }
 
-/** Corp tags only: personal tags (type 2) have no id and stay in WeCom. */
-const followFromDetail = (follow: WeComFollowUser): WeComFollow => ({
+/** The fields get's follow_user and batch/get_by_user's follow_info share; they differ only in how tags come. */
+const followOf = (follow: WeComFollowInfo | WeComFollowUser, tagIds: string[]): WeComFollow => ({
   userid: follow.userid,
   remark: follow.remark,
   description: follow.description,
   createtime: follow.createtime,
   add_way: follow.add_way,
   state: follow.state,
-  tagIds: follow.tags.filter((tag) => tag.type === 1 && tag.tag_id).map((tag) => tag.tag_id!),
+  tagIds,
 });
 
-const followFromInfo = (follow: WeComFollowInfo): WeComFollow => ({
-  userid: follow.userid,
-  remark: follow.remark,
-  description: follow.description,
-  createtime: follow.createtime,
-  add_way: follow.add_way,
-  state: follow.state,
-  tagIds: follow.tag_id,
-});
+/** Corp tags only: personal tags (type 2) have no id and stay in WeCom. */
+const followFromDetail = (follow: WeComFollowUser): WeComFollow =>
+  followOf(follow, follow.tags.filter((tag) => tag.type === 1 && tag.tag_id).map((tag) => tag.tag_id!));
+
+const followFromInfo = (follow: WeComFollowInfo): WeComFollow => followOf(follow, follow.tag_id);
 
 /** Applies a page's items a few at a time: enough to overlap database round trips, not enough to swamp them. */
 async function inPool<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
