@@ -54,7 +54,7 @@ export class ContactWriter {
     });
     const at = this.now();
     for (const follow of follows) {
-      const { created } = await this.follows.saveSnapshot({
+      const { started } = await this.follows.saveSnapshot({
         corpId: this.corpId,
         customerId: customer.id,
         externalUserId: contact.external_userid,
@@ -67,7 +67,7 @@ export class ContactWriter {
         since: new Date(follow.createtime * 1000),
         syncedAt: at,
       });
-      if (created) {
+      if (started) {
         await this.timeline.record({
           corpId: this.corpId,
           customerId: customer.id,

@@ -59,6 +59,17 @@ describe('WeCom callbacks (接收事件服务器)', () => {
     expect(ended.endReason).toBe('customer_deleted_staff');
   });
 
+  it('welcomes a customer back: the relationship is active again and the timeline shows both adds', async () => {
+    app.sandbox.clock.advance(60_000);
+    app.sandbox.wecom.contacts.addContact({ externalUserId: 'wm_cb_zhao', name: '赵丽' }, { userid: 'lilei', addWay: 1, state: 'poster_lilei' });
+    await eventually(async () => {
+      const found = await follow('wm_cb_zhao', 'lilei');
+      return found && !found.endedAt;
+    });
+    const entries = await app.connection.collection('timeline').find({ key: { $regex: '^contact_(added|removed):wm_cb_zhao:lilei' } }).sort({ at: 1 }).toArray();
+    expect(entries.map((e) => e.kind)).toEqual(['contact_added', 'contact_removed', 'contact_added']);
+  });
+
   it('acknowledges a redelivered callback and applies it once', async () => {
     const crypto = app.services.wecomCallbacks.crypto;
     const event = {

@@ -16,17 +16,18 @@ export class FollowRepository {
    * Writes WeCom's current view of one follow; a follow WeCom reports again is active again. Keyed by
    * (corp, external_userid, userid), so a sync run twice or racing a callback leaves one document.
    */
-  async saveSnapshot(snapshot: FollowSnapshot): Promise<{ created: boolean }> {
+  async saveSnapshot(snapshot: FollowSnapshot): Promise<{ started: boolean }> {
     const { corpId, externalUserId, userid, ...fields } = snapshot;
     const key = { corpId, externalUserId, userid };
     const update = { $set: fields, $unset: { endedAt: 1, endReason: 1 } };
     try {
-      const result = await this.follows.updateOne(key, { ...update, $setOnInsert: key }, { upsert: true });
-      return { created: result.upsertedCount === 1 };
+      // The document as it was: none (a new follow) or ended (the customer came back) means it starts now.
+      const before = await this.follows.findOneAndUpdate(key, { ...update, $setOnInsert: key }, { upsert: true, returnDocument: 'before' }).lean();
+      return { started: !before || Boolean(before.endedAt) };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       await this.follows.updateOne(key, update);
-      return { created: false };
+      return { started: false };
     }
   }
 
