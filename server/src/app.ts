@@ -51,7 +51,7 @@ export interface ZhikeApp {
 export function createApp(deps: AppDeps): ZhikeApp {
   const { config, services } = deps;
   const koa = new Koa({ proxy: config.trustProxy });
-  const api = new ApiRouter(services.resolvePrincipal, { validateResponses: config.env === 'test' });
+  const api = new ApiRouter(services.resolvePrincipal, { validateResponses: config.env === 'test', bodyLimitBytes: config.bodyLimitKb * 1024 });
 
   registerHealthRoutes(api, deps.database);
   registerClientConfigRoutes(api, {

@@ -93,6 +93,24 @@ describe('WeCom callbacks (接收事件服务器)', () => {
     expect(contactReads() - readsBefore).toBe(1);
   });
 
+  it('reads the callback whatever Content-Type WeCom sends (it is not documented)', async () => {
+    const crypto = app.services.wecomCallbacks.crypto;
+    for (const [index, contentType] of ['text/plain', 'application/octet-stream', undefined].entries()) {
+      const event = {
+        event: 'change_external_contact' as const,
+        changeType: 'edit_external_contact' as const,
+        corpId: app.config.wecom.corpId,
+        createTime: 1_800_000_000 + index,
+        userId: 'lilei',
+        externalUserId: 'wm_demo_sun',
+      };
+      const sealed = crypto.seal(buildCallbackEventXml(event));
+      const call = request(app.callback).post('/api/wecom/callbacks').query(sealed.query);
+      const res = await (contentType ? call.set('content-type', contentType) : call).send(Buffer.from(sealed.body));
+      expect({ contentType, status: res.status, text: res.text }).toEqual({ contentType, status: 200, text: 'success' });
+    }
+  });
+
   it('rejects forged, tampered and stale callbacks and stores nothing', async () => {
     const crypto = app.services.wecomCallbacks.crypto;
     const xml = buildCallbackEventXml({
@@ -116,7 +134,7 @@ describe('WeCom callbacks (接收事件服务器)', () => {
       expect(res.body.error.code).toBe('CALLBACK_REJECTED');
     }
     const notXml = await request(app.callback).post('/api/wecom/callbacks').query(sealed.query).send({ Encrypt: 'x' });
-    expect(notXml.status).toBe(415);
+    expect(notXml.status).toBe(403);
     expect(await inbox().countDocuments()).toBe(before);
     expect((await follow('wm_demo_sun', 'lilei'))?.endedAt).toBeUndefined();
   });

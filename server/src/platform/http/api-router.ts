@@ -25,7 +25,10 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
   summary: string;
   tag: string;
   body?: ZodType<TBody>;
-  /** The route reads the raw XML body itself (signed upstream callbacks); `body` is then the raw string. */
+  /**
+   * The route reads the raw body itself (signed upstream XML callbacks); `body` is then the raw string,
+   * whatever Content-Type the upstream sent (WeCom's is not documented).
+   */
   xmlBody?: true;
   query?: ZodType<TQuery>;
   params?: ZodType<TParams>;
@@ -45,7 +48,7 @@ export class ApiRouter {
 
   constructor(
     private readonly resolvePrincipal: PrincipalResolver,
-    private readonly options: { validateResponses: boolean },
+    private readonly options: { validateResponses: boolean; bodyLimitBytes: number },
   ) {}
 
   add<TBody, TQuery, TParams, TResult>(route: RouteDefinition<TBody, TQuery, TParams, TResult>): void {
@@ -57,10 +60,10 @@ export class ApiRouter {
           ? new AppError('FORBIDDEN', '没有权限执行此操作')
           : new AppError('UNAUTHENTICATED', '请先登录');
       }
-      requireBodyType(ctx, route.xmlBody ? 'xml' : 'json');
+      if (!route.xmlBody) requireJsonBody(ctx);
       const input: HandlerInput<TBody, TQuery, TParams> = {
         body: route.xmlBody
-          ? ((ctx.request.rawBody ?? '') as TBody)
+          ? ((ctx.request.rawBody ?? (await readRawBody(ctx, this.options.bodyLimitBytes))) as TBody)
           : route.body
             ? parseInput(route.body, ctx.request.body ?? {}, 'body')
             : (undefined as TBody),
@@ -78,13 +81,23 @@ export class ApiRouter {
   }
 }
 
-const CONTENT_TYPES = { json: ['application/json'], xml: ['text/xml', 'application/xml'] } as const;
-
-/** A body of another type is refused, not silently read as empty. */
-function requireBodyType(ctx: Context, expected: keyof typeof CONTENT_TYPES): void {
+/** A JSON route refuses a body of another type instead of silently reading it as empty. */
+function requireJsonBody(ctx: Context): void {
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
-  if (!hasBody || ctx.is(...CONTENT_TYPES[expected])) return;
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `不支持的请求内容类型，请使用 ${CONTENT_TYPES[expected][0]}`, [
+  if (!hasBody || ctx.is('application/json')) return;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型，请使用 application/json', [
     { field: 'headers.content-type', issue: ctx.get('content-type') || '缺失' },
   ]);
+}
+
+/** The body the parser left unread (a type it does not parse), up to the limit. */
+async function readRawBody(ctx: Context, limitBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) throw new AppError('PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${Math.round(limitBytes / 1024)} KB`, [{ field: 'body', issue: '超过上限' }]);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
