@@ -87,7 +87,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   const contactSync = new ContactSyncService({
     corpId,
     contacts,
-    writer: new ContactWriter(corpId, customers, follows, timeline),
+    writer: new ContactWriter(corpId, customers, follows, customerRepository, timeline),
     runs: new SyncRunRepository(connection),
     memberUserids: () => staffRepository.listUserids(corpId),
     log: logger,

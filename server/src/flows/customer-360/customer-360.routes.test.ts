@@ -3,6 +3,7 @@ import { completeStaffOAuth, sessionCookie } from '../../testing/staff-login';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ContactWriter } from '../wecom-sync/contact-sync.flow';
 import { CorpTagRepository } from '../../modules/tags';
+import { CustomerRepository } from '../../modules/customers';
 import { FollowRepository } from '../../modules/follows';
 import { TimelineRepository } from '../../modules/timeline';
 
@@ -24,7 +25,14 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
       ],
       new Date('2026-11-01T00:00:00Z'),
     );
-    const writer = new ContactWriter(corpId, app.services.customers, new FollowRepository(app.connection), new TimelineRepository(app.connection), () => new Date('2026-11-20T00:00:00Z'));
+    const writer = new ContactWriter(
+      corpId,
+      app.services.customers,
+      new FollowRepository(app.connection),
+      new CustomerRepository(app.connection),
+      new TimelineRepository(app.connection),
+      () => new Date('2026-11-20T00:00:00Z'),
+    );
     await writer.apply(
       { external_userid: 'wm_x_wang', name: '王小明', unionid: 'u_x_wang', corp_name: '明日科技', position: '采购经理', type: 1 },
       [

@@ -1,5 +1,6 @@
-import type { CustomerService } from '../../modules/customers';
-import type { FollowRepository } from '../../modules/follows';
+import { isDeepStrictEqual } from 'node:util';
+import type { CustomerRecord, CustomerRepository, CustomerService, WeComContactProfile } from '../../modules/customers';
+import type { FollowRecord, FollowRepository } from '../../modules/follows';
 import type { TimelineRepository } from '../../modules/timeline';
 
 /** A contact as WeCom describes it (externalcontact/get's external_contact). */
@@ -33,7 +34,8 @@ export class ContactWriter {
   constructor(
     private readonly corpId: string,
     private readonly customers: Pick<CustomerService, 'observe'>,
-    private readonly follows: Pick<FollowRepository, 'saveSnapshot'>,
+    private readonly follows: Pick<FollowRepository, 'saveSnapshot' | 'findByExternalUserIds'>,
+    private readonly customerRecords: Pick<CustomerRepository, 'findByExternalUserIds'>,
     private readonly timeline: Pick<TimelineRepository, 'record'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -43,13 +45,7 @@ export class ContactWriter {
       externalUserId: contact.external_userid,
       unionid: contact.unionid,
       displayName: contact.name,
-      wecomProfile: {
-        ...(contact.avatar ? { avatar: contact.avatar } : {}),
-        ...(contact.corp_name ? { corpName: contact.corp_name } : {}),
-        ...(contact.position ? { position: contact.position } : {}),
-        ...(contact.gender !== undefined ? { gender: contact.gender } : {}),
-        ...(contact.type !== undefined ? { type: contact.type } : {}),
-      },
+      wecomProfile: profileOf(contact),
       source,
     });
     const at = this.now();
@@ -81,4 +77,54 @@ export class ContactWriter {
     }
     return customer.id;
   }
+
+  async prefetch(externalUserIds: string[]): Promise<KnownContacts> {
+    const [customers, follows] = await Promise.all([
+      this.customerRecords.findByExternalUserIds(externalUserIds),
+      this.follows.findByExternalUserIds(this.corpId, externalUserIds),
+    ]);
+    const byExternalId = new Map<string, CustomerRecord>();
+    for (const customer of customers) for (const id of customer.identifiers.externalUserIds) byExternalId.set(id, customer);
+    return { customers: byExternalId, follows: new Map(follows.map((f) => [followKey(f.externalUserId, f.userid), f])) };
+  }
+
+  /**
+   * Whether applying this (contact, follow) would change nothing Zhike holds. A full sync repeated every few
+   * hours mostly finds nothing new: skipping those pairs saves every per-pair read and write.
+   */
+  unchanged(contact: WeComContact, follow: WeComFollow, known: KnownContacts): boolean {
+    const customer = known.customers.get(contact.external_userid);
+    const held = known.follows.get(followKey(contact.external_userid, follow.userid));
+    if (!customer || !held || held.endedAt) return false;
+    const sameTags = held.wecomTagIds.length === follow.tagIds.length && follow.tagIds.every((id) => held.wecomTagIds.includes(id));
+    return (
+      customer.displayName === contact.name &&
+      (!contact.unionid || customer.identifiers.unionid === contact.unionid) &&
+      isDeepStrictEqual(customer.wecomProfile ?? {}, profileOf(contact)) &&
+      (held.remark ?? '') === (follow.remark ?? '') &&
+      (held.description ?? '') === (follow.description ?? '') &&
+      held.addWay === follow.add_way &&
+      (held.state ?? '') === (follow.state ?? '') &&
+      held.since.getTime() === follow.createtime * 1000 &&
+      sameTags
+    );
+  }
+}
+
+/** What Zhike already holds for a page of contacts, read in two queries. */
+export interface KnownContacts {
+  customers: Map<string, CustomerRecord>;
+  follows: Map<string, FollowRecord>;
+}
+
+const followKey = (externalUserId: string, userid: string) => `${externalUserId}:${userid}`;
+
+function profileOf(contact: WeComContact): WeComContactProfile {
+  return {
+    ...(contact.avatar ? { avatar: contact.avatar } : {}),
+    ...(contact.corp_name ? { corpName: contact.corp_name } : {}),
+    ...(contact.position ? { position: contact.position } : {}),
+    ...(contact.gender !== undefined ? { gender: contact.gender } : {}),
+    ...(contact.type !== undefined ? { type: contact.type } : {}),
+  };
 }

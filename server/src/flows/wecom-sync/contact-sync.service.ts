@@ -8,6 +8,8 @@ export interface FullSyncReport {
   resumed: boolean;
   pages: number;
   pairs: number;
+  /** Pairs that differed from what Zhike held and were written; the rest were already up to date. */
+  written: number;
   seconds: number;
 }
 
@@ -70,12 +72,16 @@ export class ContactSyncService {
     const { run, resumed } = await this.deps.runs.resumeOrStart(this.deps.corpId, 'wecom-contacts', now());
     let pages = 0;
     let pairs = 0;
+    let written = 0;
     for (let batchIndex = run.batchIndex; batchIndex < batches.length; batchIndex++) {
       const startCursor = batchIndex === run.batchIndex ? run.cursor : '';
       for await (const page of this.deps.contacts.iterateByUsers(batches[batchIndex]!, { limit: this.deps.pageSize ?? 100, startCursor })) {
-        await inPool(page.items, 8, (item) =>
+        const known = await this.deps.writer.prefetch([...new Set(page.items.map((item) => item.external_contact.external_userid))]);
+        const changed = page.items.filter((item) => !this.deps.writer.unchanged(item.external_contact, followFromInfo(item.follow_info), known));
+        await inPool(changed, 8, (item) =>
           this.deps.writer.apply(item.external_contact, [followFromInfo(item.follow_info)], '企业微信全量同步 (batch/get_by_user)'),
         );
+        written += changed.length;
         // Saved after the page is written: a crash repeats at most this page, which is idempotent.
         const atEnd = page.nextCursor === '';
         await this.deps.runs.saveProgress(run.id, { batchIndex: atEnd ? batchIndex + 1 : batchIndex, cursor: page.nextCursor, items: page.items.length });
@@ -84,7 +90,7 @@ export class ContactSyncService {
       }
     }
     await this.deps.runs.finish(run.id, now());
-    const report = { resumed, pages, pairs, seconds: (Date.now() - started) / 1000 };
+    const report = { resumed, pages, pairs, written, seconds: (Date.now() - started) / 1000 };
     this.deps.log.info(report, 'WeCom contact sync finished');
     return report;
   }

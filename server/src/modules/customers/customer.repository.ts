@@ -28,6 +28,12 @@ export class CustomerRepository {
     return found && withStringId(found);
   }
 
+  /** Every customer holding one of these external_userids, in one query (a sync page at a time). */
+  async findByExternalUserIds(externalUserIds: string[]): Promise<CustomerRecord[]> {
+    const found = await this.customers.find({ 'identifiers.externalUserIds': { $in: externalUserIds } }).lean();
+    return found.map(withStringId);
+  }
+
   /**
    * Adds one identifier to a customer, once: single-valued identifiers only where the customer has none,
    * external_userids to the set. Returns false when there was nothing to add.

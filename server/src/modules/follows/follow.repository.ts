@@ -50,6 +50,12 @@ export class FollowRepository {
     return (added?.matchedCount ?? removed?.matchedCount ?? 0) === 1;
   }
 
+  /** Every follow of these customers, in one query (a sync page at a time). */
+  async findByExternalUserIds(corpId: string, externalUserIds: string[]): Promise<FollowRecord[]> {
+    const found = await this.follows.find({ corpId, externalUserId: { $in: externalUserIds } }).lean();
+    return found.map(withStringId);
+  }
+
   async listForCustomer(customerId: string): Promise<FollowRecord[]> {
     const found = await this.follows.find({ customerId }).sort({ since: 1 }).lean();
     return found.map(withStringId);
