@@ -12,7 +12,7 @@ export interface CustomerAccessDeps {
   syncContact(externalUserId: string): Promise<void>;
 }
 
-export const customerNotFound = () => new AppError('NOT_FOUND', '没有找到这位客户，或你没有查看权限');
+const customerNotFound = () => new AppError('NOT_FOUND', '没有找到这位客户，或你没有查看权限');
 
 /**
  * The data-permission rule for every customer-scoped route: a salesperson reaches customers they follow
