@@ -12,7 +12,17 @@ export const STAGE_LABELS: Record<CustomerStage, string> = {
   repeat: '复购',
 };
 
-export const TimelineKind = z.enum(['contact_added', 'contact_removed', 'tags_changed', 'stage_changed', 'note']);
+export const TimelineKind = z.enum([
+  'contact_added',
+  'contact_removed',
+  'tags_changed',
+  'stage_changed',
+  'note',
+  // Content (scripts and posters): what a salesperson sent and what the customer did with it.
+  'content_sent',
+  'content_opened',
+  'poster_scanned',
+]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
 export const TimelineEntry = z.object({

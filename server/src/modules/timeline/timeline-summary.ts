@@ -8,12 +8,16 @@ const END_SUMMARIES: Record<string, (actor: string) => string> = {
   transferred: (actor) => `客户已从 ${actor} 转接给其他同事`,
 };
 
+const CONTENT_NOUNS: Record<string, string> = { script: '话术', poster: '海报' };
+
 /** Composes the sentence a salesperson reads, from the recorded facts and the names known now. */
 export function toTimelineEntry(record: TimelineRecord, names: { staff: Map<string, string>; tags: Map<string, string> }): TimelineEntry {
   const actorName = record.actorUserid ? (names.staff.get(record.actorUserid) ?? record.actorUserid) : undefined;
   const who = actorName ?? '系统';
   const data = record.data as Record<string, unknown>;
   const tagNames = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => names.tags.get(String(id)) ?? String(id)).join('、') : '');
+  // Content is attributed to the salesperson who sent it, not to the customer who acted (the entry's actor is absent).
+  const senderName = (facts: Record<string, unknown>) => names.staff.get(String(facts.userid)) ?? String(facts.userid ?? '销售');
   let summary: string;
   switch (record.kind) {
     case 'contact_added': {
@@ -37,6 +41,15 @@ export function toTimelineEntry(record: TimelineRecord, names: { staff: Map<stri
       break;
     case 'note':
       summary = `${who} 写了备注`;
+      break;
+    case 'content_sent':
+      summary = `${who} 发送了${CONTENT_NOUNS[String(data.contentKind)] ?? '内容'}《${String(data.title ?? '')}》`;
+      break;
+    case 'content_opened':
+      summary = `客户打开了 ${senderName(data)} 发送的${CONTENT_NOUNS[String(data.contentKind)] ?? '内容'}《${String(data.title ?? '')}》`;
+      break;
+    case 'poster_scanned':
+      summary = `客户扫码打开了 ${senderName(data)} 的海报《${String(data.title ?? '')}》`;
       break;
   }
   return {

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { TimelineKind } from '@zhike/shared/timeline';
+import { TimelineKind } from '@zhike/shared/timeline';
 
 /** One thing that happened to a customer, as data; the sentence shown is composed when read. */
 export interface TimelineEntryDocument {
@@ -19,7 +19,7 @@ const TimelineEntrySchema = new Schema<TimelineEntryDocument>(
   {
     corpId: { type: String, required: true },
     customerId: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['contact_added', 'contact_removed', 'tags_changed', 'stage_changed', 'note'] },
+    kind: { type: String, required: true, enum: TimelineKind.options },
     at: { type: Date, required: true },
     actorUserid: String,
     data: { type: Schema.Types.Mixed, default: {} },

@@ -27,6 +27,14 @@ const DRAWINGS: Record<TimelineKind, ReactNode> = {
   ),
   stage_changed: <path d="M5 21V4M5 4h13l-2.5 4.5L18 13H5" />,
   note: <path d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />,
+  content_sent: <path d="M22 2L11 13M22 2l-7 20-4-9-9-4z" />,
+  content_opened: (
+    <>
+      <path d="M1 12s4-8 11-8 11 8 11 8-4 8-11 8-11-8-11-8z" />
+      <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  poster_scanned: <path d="M3 7V3h4M17 3h4v4M21 17v4h-4M7 21H3v-4M7 12h10" />,
 };
 
 export function TimelineIcon({ kind }: { kind: TimelineKind }) {

@@ -9,6 +9,9 @@ export const TIMELINE_KINDS: Record<TimelineKind, { label: string }> = {
   tags_changed: { label: '标签' },
   stage_changed: { label: '阶段' },
   note: { label: '备注' },
+  content_sent: { label: '发送内容' },
+  content_opened: { label: '打开内容' },
+  poster_scanned: { label: '扫码' },
 };
 
 export interface TimelineDay {
