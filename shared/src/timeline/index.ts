@@ -38,7 +38,7 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).describe('Client-generated idempotency key, one per user action');
+export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).describe('Client-generated idempotency key, one per user action');
 
 export const AddCustomerNoteRequest = z.strictObject({
   requestId: RequestId,

@@ -1,4 +1,4 @@
-import type { MarkCustomerTagsRequest, TagChangeView } from '@zhike/shared/tags';
+import type { MarkCustomerTagsRequest, TagChangeView, TagSource } from '@zhike/shared/tags';
 import { UpstreamApiError } from '../../integrations/common/upstream-error';
 import type { ExternalContactClient } from '../../integrations/wecom/external-contact-client';
 import { AppError } from '../../platform/http/app-error';
@@ -33,10 +33,18 @@ const PERMANENT_ERRCODES: Record<number, string> = {
 
 const subjectOf = (userid: string, externalUserId: string) => `${userid}:${externalUserId}`;
 
+/** A follow's tag ids as they will be once the given changes land. */
+export type TagOverlay = (externalUserId: string, userid: string, tagIds: string[]) => string[];
+
+function applyChange(tagIds: string[], change: { add: string[]; remove: string[] }): string[] {
+  return [...new Set([...tagIds.filter((id) => !change.remove.includes(id)), ...change.add])];
+}
+
 /**
  * A salesperson tags a customer: visible in Zhike at once, written through to WeCom (`mark_tag`) by the
  * outbox — retried until it succeeds or WeCom refuses for good (then shown, with the reason, and retryable
- * by hand). The client's requestId makes a repeated request apply once.
+ * by hand). Local-only tags (仅知客) are applied in Zhike alone. The client's requestId makes a repeated
+ * request apply once.
  */
 export class CustomerTagsFlow {
   constructor(
@@ -58,19 +66,30 @@ export class CustomerTagsFlow {
     if (!(await this.deps.follows.findActive(key.corpId, externalUserId, viewer.userid))) {
       throw new AppError('FORBIDDEN', '你没有跟进这位客户，不能修改标签');
     }
-    const known = new Set((await this.deps.tags.findByTagIds(key.corpId, [...request.add, ...request.remove])).filter((t) => !t.deletedAt && t.source === 'wecom').map((t) => t.tagId));
-    const unknown = [...request.add, ...request.remove].filter((tagId) => !known.has(tagId));
-    if (unknown.length) throw new AppError('VALIDATION_FAILED', '标签不存在或已被删除', unknown.map((tagId) => ({ field: 'body.add', issue: `未知标签 ${tagId}` })));
+    const requested = [...request.add, ...request.remove];
+    const sources = new Map((await this.deps.tags.findByTagIds(key.corpId, requested)).filter((t) => !t.deletedAt).map((t) => [t.tagId, t.source]));
+    const unknown = requested.filter((tagId) => !sources.has(tagId));
+    if (unknown.length) throw new AppError('VALIDATION_FAILED', '标签不存在或已被删除', unknown.map((tagId) => ({ field: request.add.includes(tagId) ? 'body.add' : 'body.remove', issue: `未知标签 ${tagId}` })));
+    const from = (source: TagSource) => ({
+      add: request.add.filter((tagId) => sources.get(tagId) === source),
+      remove: request.remove.filter((tagId) => sources.get(tagId) === source),
+    });
+    const wecom = from('wecom');
+    const local = from('local');
 
     const messageKey = `${viewer.userid}:${request.requestId}`;
-    const payload: MarkTagPayload = { userid: viewer.userid, externalUserId, add: request.add, remove: request.remove };
     const now = (this.deps.now ?? (() => new Date()))();
-    // Stored first: once accepted, the WeCom write survives a crash. The local change is applied on every
-    // request ($addToSet/$pullAll are idempotent), so a retry after a crash between the two still lands it.
-    const fresh = await this.deps.outbox.enqueue(MARK_TAG_TOPIC, messageKey, payload, now, subjectOf(viewer.userid, externalUserId));
-    if (!fresh) await this.deps.outbox.rearm(MARK_TAG_TOPIC, messageKey); // a retry of a refused change tries again
-    await this.deps.follows.applyTagChange(key, request.add, request.remove);
-    await this.deps.timeline.record({
+    const writesThrough = wecom.add.length + wecom.remove.length > 0;
+    if (writesThrough) {
+      // Stored first: once accepted, the WeCom write survives a crash. The local change is applied on every
+      // request ($addToSet/$pullAll are idempotent), so a retry after a crash between the two still lands it.
+      const payload: MarkTagPayload = { userid: viewer.userid, externalUserId, ...wecom };
+      const fresh = await this.deps.outbox.enqueue(MARK_TAG_TOPIC, messageKey, payload, now, subjectOf(viewer.userid, externalUserId));
+      if (!fresh) await this.deps.outbox.rearm(MARK_TAG_TOPIC, messageKey); // a retry of a refused change tries again
+      await this.deps.follows.applyTagChange(key, 'wecom', wecom.add, wecom.remove);
+    }
+    if (local.add.length + local.remove.length > 0) await this.deps.follows.applyTagChange(key, 'local', local.add, local.remove);
+    const recorded = await this.deps.timeline.record({
       corpId: this.deps.corpId,
       customerId: customer.id,
       kind: 'tags_changed',
@@ -79,9 +98,26 @@ export class CustomerTagsFlow {
       data: { add: request.add, remove: request.remove },
       key: `tags:${messageKey}`,
     });
+    if (!writesThrough) return { requestId: request.requestId, add: request.add, remove: request.remove, state: 'synced', at: recorded.at.toISOString() };
     void this.deps.worker.drain().catch(() => undefined);
     const stored = await this.deps.outbox.findByKey(MARK_TAG_TOPIC, messageKey);
-    return toChangeView(stored!);
+    // The whole change as asked for; the outbox carries only its WeCom part.
+    return { ...toChangeView(stored!), add: request.add, remove: request.remove };
+  }
+
+  /**
+   * Local changes WeCom may not reflect yet, for a read of WeCom that started at `readStartedAt`: changes
+   * still in the outbox, and those that landed after the read began. A sync overlays them on WeCom's answer,
+   * so a pending change never disappears from the 360 (local pending wins until the outbox settles; a change
+   * WeCom refused for good does not count, so WeCom wins then).
+   */
+  async pendingOverlay(follows: { externalUserId: string; userid: string }[], readStartedAt: Date): Promise<TagOverlay> {
+    const subjects = [...new Set(follows.map((f) => subjectOf(f.userid, f.externalUserId)))];
+    const bySubject = new Map<string, MarkTagPayload[]>();
+    for (const message of await this.deps.outbox.listInFlight(MARK_TAG_TOPIC, subjects, readStartedAt)) {
+      bySubject.set(message.subject!, [...(bySubject.get(message.subject!) ?? []), JSON.parse(message.payload) as MarkTagPayload]);
+    }
+    return (externalUserId, userid, tagIds) => (bySubject.get(subjectOf(userid, externalUserId)) ?? []).reduce(applyChange, tagIds);
   }
 
   /** The viewer's recent changes still on their way, refused, or just landed. */

@@ -15,8 +15,10 @@ export interface FollowDocument {
   addWay?: number;
   /** The 「联系我」 state the customer scanned: the acquisition channel. */
   state?: string;
-  /** Corp tag ids WeCom reports on this follow. */
+  /** Corp tag ids WeCom reports on this follow (with the salesperson's changes still on their way to WeCom). */
   wecomTagIds: string[];
+  /** Local-only (仅知客) tag ids: Zhike's alone, never written to WeCom, never touched by a sync. Absent on older follows. */
+  localTagIds?: string[];
   since: Date;
   endedAt?: Date;
   endReason?: FollowEndReason;
@@ -34,6 +36,7 @@ const FollowSchema = new Schema<FollowDocument>(
     addWay: Number,
     state: String,
     wecomTagIds: { type: [String], default: [] },
+    localTagIds: { type: [String], default: undefined },
     since: { type: Date, required: true },
     endedAt: Date,
     endReason: { type: String, enum: ['customer_deleted_staff', 'staff_deleted_customer', 'transferred'] },

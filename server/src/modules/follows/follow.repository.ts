@@ -3,7 +3,9 @@ import { isDuplicateKeyError, withStringId, type WithId } from '../../platform/d
 import { followModel, type FollowDocument, type FollowEndReason } from './follow.model';
 
 export type FollowRecord = WithId<FollowDocument>;
-export type FollowSnapshot = Omit<FollowDocument, 'endedAt' | 'endReason'>;
+/** What WeCom reports of a follow: never the end (callbacks decide it) nor Zhike's local-only tags. */
+export type FollowSnapshot = Omit<FollowDocument, 'endedAt' | 'endReason' | 'localTagIds'>;
+type FollowKey = { corpId: string; externalUserId: string; userid: string };
 
 export class FollowRepository {
   private readonly follows: Model<FollowDocument>;
@@ -16,23 +18,23 @@ export class FollowRepository {
    * Writes WeCom's current view of one follow; a follow WeCom reports again is active again. Keyed by
    * (corp, external_userid, userid), so a sync run twice or racing a callback leaves one document.
    */
-  async saveSnapshot(snapshot: FollowSnapshot): Promise<{ started: boolean }> {
+  async saveSnapshot(snapshot: FollowSnapshot): Promise<{ started: boolean; before: FollowRecord | null }> {
     const { corpId, externalUserId, userid, ...fields } = snapshot;
     const key = { corpId, externalUserId, userid };
     const update = { $set: fields, $unset: { endedAt: 1, endReason: 1 } };
     try {
       // The document as it was: none (a new follow) or ended (the customer came back) means it starts now.
       const before = await this.follows.findOneAndUpdate(key, { ...update, $setOnInsert: key }, { upsert: true, returnDocument: 'before' }).lean();
-      return { started: !before || Boolean(before.endedAt) };
+      return { started: !before || Boolean(before.endedAt), before: before && withStringId(before) };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       await this.follows.updateOne(key, update);
-      return { started: false };
+      return { started: false, before: null };
     }
   }
 
   /** Ends an active follow, once: a redelivered deletion finds nothing and gets null. */
-  async end(key: { corpId: string; externalUserId: string; userid: string }, reason: FollowEndReason, at: Date): Promise<FollowRecord | null> {
+  async end(key: FollowKey, reason: FollowEndReason, at: Date): Promise<FollowRecord | null> {
     const ended = await this.follows
       .findOneAndUpdate({ ...key, endedAt: { $exists: false } }, { $set: { endedAt: at, endReason: reason } }, { returnDocument: 'after' })
       .lean();
@@ -40,13 +42,15 @@ export class FollowRepository {
   }
 
   /**
-   * Applies a salesperson's tag change to their own active follow at once (the WeCom write follows via the
-   * outbox). Two updates: MongoDB refuses $addToSet and $pullAll on one field in one update.
+   * Applies a salesperson's tag change to their own active follow at once: WeCom corp tags (whose WeCom write
+   * follows via the outbox) or local-only tags. Two updates: MongoDB refuses $addToSet and $pullAll on one
+   * field in one update.
    */
-  async applyTagChange(key: { corpId: string; externalUserId: string; userid: string }, add: string[], remove: string[]): Promise<boolean> {
+  async applyTagChange(key: FollowKey, source: 'wecom' | 'local', add: string[], remove: string[]): Promise<boolean> {
+    const field = source === 'wecom' ? 'wecomTagIds' : 'localTagIds';
     const active = { ...key, endedAt: { $exists: false } };
-    const added = add.length ? await this.follows.updateOne(active, { $addToSet: { wecomTagIds: { $each: add } } }) : undefined;
-    const removed = remove.length ? await this.follows.updateOne(active, { $pullAll: { wecomTagIds: remove } }) : undefined;
+    const added = add.length ? await this.follows.updateOne(active, { $addToSet: { [field]: { $each: add } } }) : undefined;
+    const removed = remove.length ? await this.follows.updateOne(active, { $pullAll: { [field]: remove } }) : undefined;
     return (added?.matchedCount ?? removed?.matchedCount ?? 0) === 1;
   }
 

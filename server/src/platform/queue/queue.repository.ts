@@ -68,6 +68,24 @@ export class QueueRepository {
     return found.map(withStringId);
   }
 
+  /**
+   * Messages about these subjects that have not settled (neither processed nor failed), plus those processed
+   * since `landedSince`, oldest first: what an upstream read started at `landedSince` may not reflect yet.
+   */
+  async listInFlight(topic: string, subjects: string[], landedSince: Date): Promise<QueueMessage[]> {
+    if (subjects.length === 0) return [];
+    const found = await this.messages
+      .find({
+        topic,
+        subject: { $in: subjects },
+        failedAt: { $exists: false },
+        $or: [{ processedAt: { $exists: false } }, { processedAt: { $gte: landedSince } }],
+      })
+      .sort({ createdAt: 1 })
+      .lean();
+    return found.map(withStringId);
+  }
+
   async countPending(topic: string): Promise<number> {
     return this.messages.countDocuments({ topic, processedAt: { $exists: false }, failedAt: { $exists: false } });
   }
