@@ -30,13 +30,26 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
    * whatever Content-Type the upstream sent (WeCom's is not documented).
    */
   xmlBody?: true;
+  /**
+   * The body is a file sent as is (an upload): `body` is its bytes, accepted only with one of these
+   * Content-Types and up to maxBytes.
+   */
+  binaryBody?: { contentTypes: readonly string[]; maxBytes: number };
   query?: ZodType<TQuery>;
   params?: ZodType<TParams>;
   /** The JSON body on success. Routes that answer with a redirect declare `redirects` instead. */
   response?: ZodType<TResult>;
   redirects?: true;
+  /** The handler answers with bytes (images, files), not JSON: a `BinaryResult`. */
+  binaryResponse?: { contentType: string; cacheControl?: string };
   successStatus?: number;
   handler(input: HandlerInput<TBody, TQuery, TParams>): Promise<TResult>;
+}
+
+/** What a binaryResponse route's handler returns; contentType overrides the declared one (an asset knows its own). */
+export interface BinaryResult {
+  bytes: Buffer;
+  contentType?: string;
 }
 
 export type PrincipalResolver = (ctx: Context) => Promise<Principal | null>;
@@ -60,10 +73,13 @@ export class ApiRouter {
           ? new AppError('FORBIDDEN', '没有权限执行此操作')
           : new AppError('UNAUTHENTICATED', '请先登录');
       }
-      if (!route.xmlBody) requireJsonBody(ctx);
+      if (route.binaryBody) requireBodyType(ctx, route.binaryBody.contentTypes);
+      else if (!route.xmlBody) requireJsonBody(ctx);
       const input: HandlerInput<TBody, TQuery, TParams> = {
-        body: route.xmlBody
-          ? ((ctx.request.rawBody ?? (await readRawBody(ctx, this.options.bodyLimitBytes))) as TBody)
+        body: route.binaryBody
+          ? ((await readRawBody(ctx, route.binaryBody.maxBytes)) as TBody)
+          : route.xmlBody
+          ? ((ctx.request.rawBody ?? (await readRawBody(ctx, this.options.bodyLimitBytes)).toString('utf8')) as TBody)
           : route.body
             ? parseInput(route.body, ctx.request.body ?? {}, 'body')
             : (undefined as TBody),
@@ -75,6 +91,13 @@ export class ApiRouter {
       const result = await route.handler(input);
       if (route.redirects) return;
       ctx.status = route.successStatus ?? 200;
+      if (route.binaryResponse) {
+        const { bytes, contentType } = result as BinaryResult;
+        ctx.type = contentType ?? route.binaryResponse.contentType;
+        if (route.binaryResponse.cacheControl) ctx.set('Cache-Control', route.binaryResponse.cacheControl);
+        ctx.body = bytes;
+        return;
+      }
       // In tests every answer is checked against its declared schema, so contract drift fails loudly.
       ctx.body = this.options.validateResponses && route.response ? route.response.parse(result) : result;
     });
@@ -90,14 +113,31 @@ function requireJsonBody(ctx: Context): void {
   ]);
 }
 
+function requireBodyType(ctx: Context, contentTypes: readonly string[]): void {
+  if (ctx.is(...contentTypes)) return;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `不支持的文件类型，请上传 ${contentTypes.map(describeType).join('、')}`, [
+    { field: 'headers.content-type', issue: ctx.get('content-type') || '缺失' },
+  ]);
+}
+
+const TYPE_NAMES: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPG', 'application/pdf': 'PDF' };
+const describeType = (type: string) => TYPE_NAMES[type] ?? type;
+
 /** The body the parser left unread (a type it does not parse), up to the limit. */
-async function readRawBody(ctx: Context, limitBytes: number): Promise<string> {
+async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limitBytes) throw new AppError('PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${Math.round(limitBytes / 1024)} KB`, [{ field: 'body', issue: '超过上限' }]);
+    if (size > limitBytes) throw tooLarge(limitBytes);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limitBytes: number): AppError {
+  const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / 1024 / 1024)} MB` : `${Math.round(limitBytes / 1024)} KB`;
+  return new AppError('PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${limit}`, [{ field: 'body', issue: '超过上限' }]);
 }

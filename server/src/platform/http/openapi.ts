@@ -45,7 +45,11 @@ export function buildOpenApiDocument(routes: RouteDefinition[], info: { title: s
       : {
           [String(route.successStatus ?? 200)]: {
             description: 'Success',
-            content: route.response ? { 'application/json': { schema: schemaOf(route.response, 'output', components) } } : undefined,
+            content: route.binaryResponse
+              ? { [route.binaryResponse.contentType]: { schema: { type: 'string', format: 'binary' } } }
+              : route.response
+                ? { 'application/json': { schema: schemaOf(route.response, 'output', components) } }
+                : undefined,
           },
         };
     (paths[path] ??= {})[route.method.toLowerCase()] = {
@@ -54,9 +58,11 @@ export function buildOpenApiDocument(routes: RouteDefinition[], info: { title: s
       'x-access': route.access,
       security: route.access === 'anonymous' ? [] : [{ bearer: [] }, { staffCookie: [] }],
       parameters: [...parametersOf(route.query, 'query', components), ...parametersOf(route.params, 'path', components)],
-      requestBody: route.body
-        ? { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } }
-        : undefined,
+      requestBody: route.binaryBody
+        ? { required: true, content: Object.fromEntries(route.binaryBody.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
+        : route.body
+          ? { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } }
+          : undefined,
       responses: {
         ...success,
         '400': errorResponse('Bad input: malformed JSON or a field that fails validation'),
