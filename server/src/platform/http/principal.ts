@@ -23,3 +23,9 @@ export function staffPrincipal(principal: Principal | null): StaffPrincipal {
   if (principal?.kind !== 'staff') throw new Error('staff route reached without a staff principal');
   return principal;
 }
+
+/** The customer principal of a route declared for customers; the router has already refused anyone else. */
+export function customerPrincipal(principal: Principal | null): CustomerPrincipal {
+  if (principal?.kind !== 'customer') throw new Error('customer route reached without a customer principal');
+  return principal;
+}
