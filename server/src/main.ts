@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 
   const demo = config.mode === 'demo';
   const loopback = `http://127.0.0.1:${port}`;
-  const sandbox = demo ? createSandbox({ trustedHosts: () => [new URL(config.publicUrl).host, `127.0.0.1:${port}`, `localhost:${port}`] }) : undefined;
+  const sandbox = demo ? createSandbox({ trustedHosts: () => [new URL(config.publicUrl).host, `127.0.0.1:${port}`, `localhost:${port}`], publicUrl: () => config.publicUrl }) : undefined;
   const clients = createUpstreamClients(config, logger, {
     wecomApiBase: demo ? loopback + SANDBOX_PATHS.wecom : config.wecom.apiBase,
     miniProgramApiBase: demo ? loopback + SANDBOX_PATHS.wechat : config.miniProgram.apiBase,

@@ -74,8 +74,11 @@ export const ContentStatsRow = z.object({
   title: z.string(),
   sends: z.number().int(),
   opens: z.number().int(),
+  /** Distinct people who opened (a forwarded link can be opened by several). */
   uniqueOpens: z.number().int(),
-  /** uniqueOpens ÷ sends, 0 when nothing was sent. */
+  /** Sends opened at least once. */
+  sendsOpened: z.number().int(),
+  /** sendsOpened ÷ sends, 0 when nothing was sent. */
   openRate: z.number(),
   scans: z.number().int(),
   contactsAdded: z.number().int(),

@@ -125,7 +125,8 @@ export class ContentEngagementFlow {
         sends: row.sends,
         opens: row.opens,
         uniqueOpens: row.uniqueOpens,
-        openRate: row.sends ? row.uniqueOpens / row.sends : 0,
+        sendsOpened: row.sendsOpened ?? 0,
+        openRate: row.sends ? Math.min(1, (row.sendsOpened ?? 0) / row.sends) : 0,
         scans: row.scans,
         contactsAdded: row.contactsAdded,
         orders: row.orders,
@@ -144,7 +145,7 @@ export class ContentEngagementFlow {
 
   private async recordOpen(send: ContentSendRecord, viewerKey: string, customerId: string): Promise<void> {
     const at = this.now();
-    const { first } = await this.deps.tracking.recordTouch({
+    const touch = {
       corpId: send.corpId,
       key: `open:${send.id}:${viewerKey}`,
       touch: 'open',
@@ -154,8 +155,14 @@ export class ContentEngagementFlow {
       sendId: send.id,
       customerId,
       at,
+    } as const;
+    const { first } = await this.deps.tracking.recordTouch(touch);
+    const firstOfSend = first && (await this.deps.tracking.recordTouch({ ...touch, key: `open:${send.id}` })).first;
+    await this.deps.tracking.incrementStats(send.corpId, send.contentKind, send.contentId, {
+      opens: 1,
+      ...(first ? { uniqueOpens: 1 } : {}),
+      ...(firstOfSend ? { sendsOpened: 1 } : {}),
     });
-    await this.deps.tracking.incrementStats(send.corpId, send.contentKind, send.contentId, first ? { opens: 1, uniqueOpens: 1 } : { opens: 1 });
     if (!first) return;
     await this.deps.timeline.record({
       corpId: send.corpId,

@@ -39,6 +39,17 @@ export class ContentSendingFlow {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** Who a template preview shows: the editing admin as the salesperson, a sample customer, today. */
+  async previewSample(corpId: string, userid: string) {
+    const editor = (await this.deps.staff.directory(corpId, [userid])).get(userid);
+    const salesperson = { name: editor?.name ?? userid, position: editor?.position };
+    return {
+      salesperson: { name: salesperson.name, avatarUrl: editor?.avatar },
+      customer: { name: SAMPLE_CUSTOMER_NAME },
+      variables: variableValuesFor({ customerName: SAMPLE_CUSTOMER_NAME, salesperson, now: this.now() }),
+    };
+  }
+
   /** The poster as this customer will receive it, for the sidebar's preview. */
   async posterFor(viewer: StaffPrincipal, externalUserId: string, templateId: string): Promise<Buffer> {
     const context = await this.sendContext(viewer, externalUserId);
@@ -145,4 +156,5 @@ export class ContentSendingFlow {
   }
 }
 
+const SAMPLE_CUSTOMER_NAME = '王小明';
 const STATUS_LABELS = { prepared: '待发送', sent: '已发送', cancelled: '已取消', failed: '发送失败' } as const;

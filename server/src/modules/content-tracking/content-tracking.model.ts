@@ -97,6 +97,7 @@ export interface ContentStatsDocument {
   sends: number;
   opens: number;
   uniqueOpens: number;
+  sendsOpened: number;
   scans: number;
   contactsAdded: number;
   orders: number;
@@ -112,6 +113,7 @@ const ContentStatsSchema = new Schema<ContentStatsDocument>(
     sends: { type: Number, default: 0 },
     opens: { type: Number, default: 0 },
     uniqueOpens: { type: Number, default: 0 },
+    sendsOpened: { type: Number, default: 0 },
     scans: { type: Number, default: 0 },
     contactsAdded: { type: Number, default: 0 },
     orders: { type: Number, default: 0 },

@@ -9,7 +9,7 @@ import {
 } from './content-tracking.model';
 
 export type ContentSendRecord = WithId<ContentSendDocument>;
-export type ContentStatsCounters = Pick<ContentStatsDocument, 'sends' | 'opens' | 'uniqueOpens' | 'scans' | 'contactsAdded' | 'orders' | 'revenueFen'>;
+export type ContentStatsCounters = Pick<ContentStatsDocument, 'sends' | 'opens' | 'uniqueOpens' | 'sendsOpened' | 'scans' | 'contactsAdded' | 'orders' | 'revenueFen'>;
 
 export class ContentTrackingRepository {
   private readonly models: ReturnType<typeof contentTrackingModels>;

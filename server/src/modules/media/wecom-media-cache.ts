@@ -1,7 +1,7 @@
+import { TEMPORARY_MEDIA_TTL_MS } from '../../integrations/wecom/media-client';
 import type { AssetRecord } from '../assets';
 import type { WeComMediaRepository } from './wecom-media.repository';
 
-export const TEMPORARY_MEDIA_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
 /**
  * An id with less than this left is replaced before sending: the chat message is sent seconds after we
  * hand it out, but a customer may open it later, and WeCom clients resolve the media when shown.
@@ -51,7 +51,7 @@ export class WeComMediaCache {
       assetId: asset.id,
       mediaId: uploaded.mediaId,
       uploadedAt: uploaded.createdAt,
-      expiresAt: new Date(uploaded.createdAt.getTime() + TEMPORARY_MEDIA_LIFETIME_MS),
+      expiresAt: new Date(uploaded.createdAt.getTime() + TEMPORARY_MEDIA_TTL_MS),
     });
     return uploaded.mediaId;
   }

@@ -66,6 +66,10 @@ export class ScriptService {
     return (await this.indexFor(viewer.corpId)).search({ viewerUserid: viewer.userid, terms: [] });
   }
 
+  async titles(corpId: string): Promise<Map<string, string>> {
+    return new Map((await this.indexFor(corpId)).all().map((script) => [script.id, script.title]));
+  }
+
   async favouriteIds(viewer: Pick<ScriptEditor, 'corpId' | 'userid'>): Promise<Set<string>> {
     return this.scripts.favouriteScriptIds(viewer.corpId, viewer.userid);
   }
