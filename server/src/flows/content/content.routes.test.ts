@@ -165,4 +165,28 @@ describe('sending scripts and posters, and what customers do with them', () => {
     expect((await staff('lilei').post('/api/posters/templates', {})).status).toBe(403);
     expect((await staff('chenjing').get('/api/posters/templates')).body.templates.length).toBe(before);
   });
+
+  it('recommends scripts for the customer’s stage, tags and what they viewed, with the reason, not the ones just sent', async () => {
+    const categoryId = (await staff('chenjing').post('/api/scripts/categories', { scope: 'shared', name: '推荐' })).body.category.id;
+    const create = async (title: string, extra: object) =>
+      (await staff('chenjing').post('/api/scripts', { scope: 'shared', categoryId, title, content: { type: 'text', text: title }, ...extra })).body.script.id as string;
+    const forNew = await create('新客破冰', { stages: ['new'] });
+    const forVip = await create('A类专享', { tagIds: ['et_level_a'] });
+    await create('复购提醒', { stages: ['repeat'] });
+    const response = await staff('lilei').get('/api/customers/by-external-userid/wm_demo_wang/recommended-scripts');
+    const recommended = (body: { items: { script: { id: string }; reason: string }[] }) => body.items.map((item) => [item.script.id, item.reason]);
+    // 王小明 opened 会员中心 earlier, so other scripts of its category follow; 开场问候 was sent to him just now and waits.
+    expect(recommended(response.body)).toEqual([
+      [forNew, '新客户阶段'],
+      [scripts.link, '浏览过《会员中心》'],
+      [scripts.image, '浏览过《会员中心》'],
+    ]);
+    await staff('lilei').post(`/api/content/sends/${(await send('lilei', 'wm_demo_wang', { kind: 'script', scriptId: forNew })).sendId}/outcome`, { outcome: 'sent' });
+    const after = await staff('lilei').get('/api/customers/by-external-userid/wm_demo_wang/recommended-scripts');
+    expect(recommended(after.body)).toEqual([
+      [scripts.link, '浏览过《会员中心》'],
+      [scripts.image, '浏览过《会员中心》'],
+      [forVip, '标签 A类客户'],
+    ]);
+  });
 });

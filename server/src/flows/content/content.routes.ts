@@ -10,14 +10,16 @@ import {
   ResolvePosterSceneRequest,
   SendIdParams,
 } from '@zhike/shared/content';
-import { ExternalUserId } from '@zhike/shared/customers';
+import { ExternalUserId, ExternalUserIdParams } from '@zhike/shared/customers';
+import { RecommendedScriptsResponse } from '@zhike/shared/scripts';
 import { z } from 'zod';
 import type { ApiRouter } from '../../platform/http/api-router';
 import { customerPrincipal, staffPrincipal } from '../../platform/http/principal';
 import type { ContentEngagementFlow } from './content-engagement.flow';
 import type { ContentSendingFlow } from './content-sending.flow';
+import type { ScriptRecommendationsFlow } from './script-recommendations.flow';
 
-export function registerContentRoutes(api: ApiRouter, flows: { sending: ContentSendingFlow; engagement: ContentEngagementFlow }): void {
+export function registerContentRoutes(api: ApiRouter, flows: { sending: ContentSendingFlow; engagement: ContentEngagementFlow; recommendations: ScriptRecommendationsFlow }): void {
   api.add({
     method: 'POST',
     path: '/api/content/sends',
@@ -51,6 +53,17 @@ export function registerContentRoutes(api: ApiRouter, flows: { sending: ContentS
     params: z.strictObject({ externalUserId: ExternalUserId, templateId: z.string().regex(/^[a-f0-9]{24}$/, '海报模板 ID 格式不正确') }),
     binaryResponse: { contentType: 'image/png', cacheControl: 'private, max-age=60' },
     handler: async ({ params, principal }) => ({ bytes: await flows.sending.posterFor(staffPrincipal(principal), params.externalUserId, params.templateId) }),
+  });
+
+  api.add({
+    method: 'GET',
+    path: '/api/customers/by-external-userid/:externalUserId/recommended-scripts',
+    access: 'salesperson',
+    tag: 'content',
+    summary: '为你推荐: up to three scripts that fit this customer (stage, tags, what they viewed, what worked), each with its reason',
+    params: ExternalUserIdParams,
+    response: RecommendedScriptsResponse,
+    handler: async ({ params, principal }) => ({ items: await flows.recommendations.recommend(staffPrincipal(principal), params.externalUserId) }),
   });
 
   api.add({
