@@ -5,13 +5,22 @@ import type { Sandbox } from './integrations/sandbox/sandbox';
 import { registerCustomer360Routes, type Customer360Flow } from './flows/customer-360';
 import { registerCustomerFollowUpRoutes, type CustomerFollowUpFlow } from './flows/customer-follow-up';
 import { registerCustomerTagRoutes, type CustomerTagsFlow } from './flows/customer-tags';
+import { registerStagePipelineRoutes, type StagePipelineFlow } from './flows/stage-pipeline';
+import type { StagePipelineService } from './modules/stages';
+import { registerCustomFieldRoutes, type CustomFieldService } from './modules/custom-fields';
+import { registerCustomerFieldsRoutes, type CustomerFieldsFlow } from './flows/customer-fields';
+import { registerCustomerHandoverRoutes, type CustomerHandoverFlow } from './flows/customer-handover';
 import { registerLoginRoutes, type LoginRouteDeps } from './flows/login';
-import type { TagLibraryService } from './modules/tags';
+import { registerLocalTagRoutes, type LocalTagService, type TagLibraryService } from './modules/tags';
 import { registerWeComCallbackRoutes, type WeComCallbackRouteDeps } from './flows/wecom-sync/wecom-callback.routes';
 import { registerClientConfigRoutes } from './modules/client-config';
 import { registerCustomerRoutes, type CustomerService } from './modules/customers';
 import { registerHealthRoutes } from './modules/health';
 import { registerJsSdkRoutes, type JsSdkService } from './modules/jssdk';
+import { registerAssetRoutes, type AssetService } from './modules/assets';
+import { registerScriptRoutes, type ScriptService } from './modules/scripts';
+import { registerPosterRoutes, type PosterService } from './modules/posters';
+import { registerContentRoutes, type ContentEngagementFlow, type ContentSendingFlow, type ScriptRecommendationsFlow } from './flows/content';
 import type { AppConfig } from './platform/config/config';
 import { ApiRouter, type PrincipalResolver } from './platform/http/api-router';
 import { bodyParseError, errorHandler } from './platform/http/error-handler';
@@ -28,6 +37,18 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   customerTags: CustomerTagsFlow;
   customerFollowUp: CustomerFollowUpFlow;
   tagLibrary: TagLibraryService;
+  assets: AssetService;
+  scripts: ScriptService;
+  posters: PosterService;
+  contentSending: ContentSendingFlow;
+  contentEngagement: ContentEngagementFlow;
+  scriptRecommendations: ScriptRecommendationsFlow;
+  localTags: LocalTagService;
+  pipeline: StagePipelineService;
+  stagePipeline: StagePipelineFlow;
+  customFields: CustomFieldService;
+  customerFields: CustomerFieldsFlow;
+  customerHandover: CustomerHandoverFlow;
   wecomCallbacks: WeComCallbackRouteDeps;
 }
 
@@ -65,8 +86,17 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerJsSdkRoutes(api, services.jssdk);
   registerCustomer360Routes(api, services.customer360);
   registerCustomerTagRoutes(api, { flow: services.customerTags, library: services.tagLibrary });
+  registerLocalTagRoutes(api, services.localTags);
+  registerStagePipelineRoutes(api, { pipeline: services.pipeline, flow: services.stagePipeline });
+  registerCustomFieldRoutes(api, services.customFields);
+  registerCustomerFieldsRoutes(api, services.customerFields);
+  registerCustomerHandoverRoutes(api, services.customerHandover);
   registerCustomerFollowUpRoutes(api, services.customerFollowUp);
   registerWeComCallbackRoutes(api, services.wecomCallbacks);
+  registerAssetRoutes(api, services.assets);
+  registerScriptRoutes(api, services.scripts);
+  registerPosterRoutes(api, { posters: services.posters, previewSample: (corpId, userid) => services.contentSending.previewSample(corpId, userid) });
+  registerContentRoutes(api, { sending: services.contentSending, engagement: services.contentEngagement, recommendations: services.scriptRecommendations });
   api.add({
     method: 'GET',
     path: '/openapi.json',

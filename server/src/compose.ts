@@ -4,7 +4,7 @@ import { Customer360Flow, CustomerAccess } from './flows/customer-360';
 import { CustomerFollowUpFlow } from './flows/customer-follow-up';
 import { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC } from './flows/customer-tags';
 import { CustomerLoginFlow, StaffLoginFlow } from './flows/login';
-import { ContactWriter } from './flows/wecom-sync/contact-sync.flow';
+import { ContactWriter, type TagOverlay } from './flows/wecom-sync/contact-sync.flow';
 import { ContactSyncService } from './flows/wecom-sync/contact-sync.service';
 import { createWeComEventHandler } from './flows/wecom-sync/wecom-event.handler';
 import { WECOM_EVENT_TOPIC } from './flows/wecom-sync/wecom-callback.routes';
@@ -18,8 +18,21 @@ import { CustomerRepository, CustomerService } from './modules/customers';
 import { FollowRepository } from './modules/follows';
 import { SyncRunRepository } from './modules/sync-runs';
 import { TimelineRepository } from './modules/timeline';
-import { CorpTagRepository, TagLibraryService } from './modules/tags';
+import { CorpTagRepository, LocalTagService, TagLibraryService } from './modules/tags';
 import { JsSdkService } from './modules/jssdk';
+import { StagePipelineRepository, StagePipelineService } from './modules/stages';
+import { StagePipelineFlow } from './flows/stage-pipeline';
+import { CustomFieldRepository, CustomFieldService } from './modules/custom-fields';
+import { CustomerFieldsFlow } from './flows/customer-fields';
+import { CustomerHandoverFlow, RESIGNED_TRANSFER_TOPIC, TransferProgress } from './flows/customer-handover';
+import { HandoverRepository } from './modules/handovers';
+import { AssetRepository, AssetService } from './modules/assets';
+import { ScriptRepository, ScriptService } from './modules/scripts';
+import { ContentTrackingRepository } from './modules/content-tracking';
+import { WeComMediaCache, WeComMediaRepository } from './modules/media';
+import { PosterRepository, PosterService, RemoteImageLoader } from './modules/posters';
+import { ContentEngagementFlow, ContentSendingFlow, ScriptRecommendationsFlow } from './flows/content';
+import { WeComMediaClient } from './integrations/wecom/media-client';
 import { StaffRepository, StaffService } from './modules/staff';
 import type { AppConfig } from './platform/config/config';
 import type { Logger } from './platform/logging/logger';
@@ -64,6 +77,9 @@ export interface ComposedServices extends AppServices {
   contactSync: ContactSyncService;
   wecomEvents: QueueWorker;
   markTagOutbox: QueueWorker;
+  /** 离职继承: the WeCom transfer requests (outbox) and the polling of their outcome. */
+  resignedTransferOutbox: QueueWorker;
+  transferProgress: TransferProgress;
 }
 
 /** Repositories → services → flows, wired once. */
@@ -87,7 +103,15 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   const contactSync = new ContactSyncService({
     corpId,
     contacts,
-    writer: new ContactWriter(corpId, customers, follows, customerRepository, timeline),
+    writer: new ContactWriter({
+      corpId,
+      customers,
+      follows,
+      customerRecords: customerRepository,
+      timeline,
+      // customerTags is built below (it needs access, which needs this sync); only called once requests flow.
+      pendingTags: (pairs, readStartedAt): Promise<TagOverlay> => customerTags.pendingOverlay(pairs, readStartedAt),
+    }),
     runs: new SyncRunRepository(connection),
     memberUserids: () => staffRepository.listUserids(corpId),
     log: logger,
@@ -101,12 +125,73 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   const outbox = new QueueRepository(connection, 'outbox');
   const markTagOutbox = new QueueWorker(outbox, { topic: MARK_TAG_TOPIC, log: logger, handle: markTagHandler(contacts) });
   const customerTags = new CustomerTagsFlow({ corpId, access, follows, timeline, tags: corpTags, outbox, worker: markTagOutbox });
+  const handovers = new HandoverRepository(connection);
+  const transferProgress = new TransferProgress({
+    corpId,
+    contacts,
+    handovers,
+    follows,
+    timeline,
+    staff,
+    syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
+    log: logger,
+  });
+  const resignedTransferOutbox = new QueueWorker(outbox, { topic: RESIGNED_TRANSFER_TOPIC, log: logger, handle: transferProgress.send });
+  const customerHandover = new CustomerHandoverFlow({
+    corpId,
+    staff,
+    staffRecords: staffRepository,
+    follows,
+    customers: customerRepository,
+    handovers,
+    timeline,
+    outbox,
+    worker: resignedTransferOutbox,
+  });
+  const pipeline = new StagePipelineService(corpId, new StagePipelineRepository(connection));
+  const customFields = new CustomFieldService(corpId, new CustomFieldRepository(connection));
   const customer360 = new Customer360Flow({
     access,
+    pipeline,
+    fields: customFields,
     tags: corpTags,
     staff,
     timeline,
     tagChanges: (viewer, externalUserId) => customerTags.recentChanges(viewer, externalUserId),
+  });
+  const assets = new AssetService(new AssetRepository(connection), config.publicUrl);
+  const scripts = new ScriptService(new ScriptRepository(connection), assets);
+  const posters = new PosterService({ posters: new PosterRepository(connection), assets, codes: clients.miniProgram, avatars: new RemoteImageLoader() });
+  const contentTracking = new ContentTrackingRepository(connection);
+  const contentSending = new ContentSendingFlow({
+    access,
+    staff,
+    scripts,
+    posters,
+    assets,
+    media: new WeComMediaCache({ corpId, media: new WeComMediaRepository(connection), uploader: new WeComMediaClient(clients.wecom), readBytes: (asset) => assets.readBytes(asset) }),
+    tracking: contentTracking,
+    timeline,
+    publicUrl: config.publicUrl,
+    miniProgramAppId: config.miniProgram.appId,
+  });
+  const contentEngagement = new ContentEngagementFlow({
+    tracking: contentTracking,
+    posters,
+    staff,
+    timeline,
+    contentTitles: async (corp) => {
+      const templates = await posters.listTemplates(corp, true);
+      return new Map([...(await scripts.titles(corp)), ...templates.map((template): [string, string] => [template.id, template.name])]);
+    },
+  });
+  const scriptRecommendations = new ScriptRecommendationsFlow({
+    access,
+    scripts,
+    tracking: contentTracking,
+    stageLabels: () => pipeline.labels(),
+    tagNames: async (corp) => new Map((await corpTags.listActive(corp)).map((tag): [string, string] => [tag.tagId, tag.name])),
+    posterNames: async (corp) => new Map((await posters.listTemplates(corp, true)).map((template): [string, string] => [template.id, template.name])),
   });
   const inbox = new QueueRepository(connection, 'inbox');
   const wecomEvents = new QueueWorker(inbox, {
@@ -136,12 +221,26 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     jssdk: new JsSdkService(clients.wecom, [new URL(config.publicUrl).origin]),
     resolvePrincipal: sessionPrincipalResolver(sessions),
     tagLibrary,
+    assets,
+    scripts,
+    posters,
+    contentSending,
+    contentEngagement,
+    scriptRecommendations,
+    localTags: new LocalTagService(corpId, corpTags),
     contactSync,
     wecomEvents,
     customer360,
     customerTags,
     markTagOutbox,
-    customerFollowUp: new CustomerFollowUpFlow({ corpId, access, follows, customers: customerRepository, timeline, staff }),
+    resignedTransferOutbox,
+    transferProgress,
+    customerHandover,
+    customerFollowUp: new CustomerFollowUpFlow({ corpId, access, follows, customers: customerRepository, timeline, staff, pipeline }),
+    pipeline,
+    stagePipeline: new StagePipelineFlow({ pipeline, customers: customerRepository }),
+    customFields,
+    customerFields: new CustomerFieldsFlow({ corpId, access, fields: customFields, customers: customerRepository, timeline, staff }),
     wecomCallbacks: {
       crypto: new WeComCallbackCrypto({ token: config.wecom.callbackToken, encodingAesKey: config.wecom.callbackAesKey, receiveId: corpId }),
       inbox,

@@ -7,6 +7,7 @@ import { composeServices, createUpstreamClients } from './compose';
 import { syncFromWeCom } from './flows/wecom-sync/sync-from-wecom';
 import { emitSandboxCallbacks } from './integrations/sandbox/callback-emitter';
 import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
+import { seedDemoContent } from './flows/content/demo-content.seed';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { ensureIndexes, openDatabase } from './platform/db/database';
 import type { StaticMount } from './platform/http/static-files';
@@ -16,6 +17,8 @@ import { findRepoRoot } from './platform/repo-root';
 const WECOM_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
 /** Inbox and outbox messages are handled as they arrive; the poll picks up retries and what a crash left behind. */
 const QUEUE_POLL_MS = 30_000;
+/** WeCom hands a departed salesperson's customer over after 24 hours: checking every few minutes is plenty. */
+const TRANSFER_POLL_MS = 5 * 60_000;
 const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
 
 /** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
@@ -83,6 +86,8 @@ async function main(): Promise<void> {
 
   services.wecomEvents.start(QUEUE_POLL_MS);
   services.markTagOutbox.start(QUEUE_POLL_MS);
+  services.resignedTransferOutbox.start(QUEUE_POLL_MS);
+  services.transferProgress.start(TRANSFER_POLL_MS);
   if (sandbox) {
     emitSandboxCallbacks({
       contacts: sandbox.wecom.contacts,
@@ -93,7 +98,9 @@ async function main(): Promise<void> {
       now: () => sandbox.clock.now(),
     });
     const seeded = await syncFromWeCom(services);
-    logger.info(seeded, 'demo data ready');
+    const admin = config.wecom.adminUserIds[0];
+    const content = admin ? await seedDemoContent(services, { corpId: config.wecom.corpId, userid: admin, role: 'admin' }) : undefined;
+    logger.info({ ...seeded, content }, 'demo data ready');
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).

@@ -9,3 +9,6 @@ export * from './demo';
 export * from './wecom';
 export * from './tags';
 export * from './timeline';
+export * from './stages';
+export * from './custom-fields';
+export * from './handovers';

@@ -68,6 +68,41 @@
     return { err_msg: name + ':fail ' + reason };
   }
 
+  function isHttpUrl(value) {
+    return typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value);
+  }
+
+  function filled(value) {
+    return typeof value === 'string' && value.length > 0;
+  }
+
+  // What the real client refuses (protocol notes A7): a message it cannot send fails here too, so a server
+  // that prepares a bad one is caught in the demo rather than in front of a customer. Returns the keyword.
+  function invalidChatMessage(params) {
+    var body = params[params.msgtype];
+    switch (params.msgtype) {
+      case 'text':
+        return body && filled(body.content) ? null : 'invalid text content';
+      case 'image':
+      case 'video':
+      case 'file':
+        return body && filled(body.mediaid) ? null : 'invalid mediaid';
+      case 'news':
+        if (!body || !isHttpUrl(body.link)) return 'invalid link';
+        if (body.imgUrl && !isHttpUrl(body.imgUrl)) return 'invalid imgUrl';
+        return null;
+      case 'miniprogram':
+        if (!body || !filled(body.appid)) return 'invalid appid';
+        if (!filled(body.title)) return 'invalid title';
+        if (!isHttpUrl(body.imgUrl)) return 'invalid imgUrl';
+        // WeCom wants the page with its .html suffix, query after it: pages/index/index.html?t=…
+        if (!filled(body.page) || !/\.html$/.test(body.page.split('?')[0])) return 'invalid page';
+        return null;
+      default:
+        return 'invalid msgtype';
+    }
+  }
+
   // The customer-contact APIs need the app identity, as in the real client: agentConfig must succeed first.
   // Like the real client, it checks the signature with WeCom (here the sandbox, which issued the app ticket)
   // for this page's URL without its #fragment, so a wrong signature fails here as it would in WeCom.
@@ -116,7 +151,8 @@
       if (!agentConfigured) return fail('sendChatMessage', 'no permission');
       var externalUserId = demoState().externalUserId;
       if (!externalUserId) return fail('sendChatMessage', 'without context of external contact');
-      if (!params.msgtype) return fail('sendChatMessage', 'invalid msgtype');
+      var invalid = invalidChatMessage(params);
+      if (invalid) return fail('sendChatMessage', invalid);
       demoConsole.postMessage(
         { type: 'zhike-demo:send-chat-message', externalUserId: externalUserId, message: withoutVerifyParams(params) },
         window.location.origin,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../support/browser';
 import { startDemoServer, type DemoServer } from '../support/demo-server';
+import { decodeQr } from '../../server/src/integrations/sandbox/decode-qr.testing';
 import { DEMO_CREDENTIALS } from '../../server/src/platform/config/config';
 
 jest.setTimeout(120_000);
@@ -66,5 +67,47 @@ describe('demo console (browser)', () => {
     await expect(phone.locator('.home-greeting').innerText()).resolves.toBe('你好，王小明');
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'demo-console.png') });
+  });
+
+  it('sends a script from the sidebar with one tap, and it appears in the simulated chat, filled for 王小明', async () => {
+    const sidebar = page.frameLocator('[data-testid="demo-sidebar-frame"]');
+    await sidebar.locator('[data-testid="tab-scripts"]').click();
+    const greeting = sidebar.locator('[data-testid="script-item"]', { hasText: '首次问候' }).first();
+    await greeting.waitFor({ timeout: 15_000 });
+    await greeting.locator('[data-testid="send-script"]').click();
+    await expect(greeting.locator('[data-testid="script-send-status"]').innerText({ timeout: 15_000 })).resolves.toBe('已发送');
+    const sent = page.locator('[data-testid="chat-message"][data-msgtype="text"]', { hasText: '王小明（老客户）您好，我是销售顾问李雷' });
+    await sent.waitFor({ timeout: 10_000 });
+  });
+
+  it('sends a personalised poster; scanning its code opens the mini-program and lands on 王小明’s timeline', async () => {
+    const sidebar = page.frameLocator('[data-testid="demo-sidebar-frame"]');
+    await sidebar.locator('[data-testid="tab-posters"]').click();
+    await sidebar.locator('[data-testid="poster-template"]', { hasText: '双11 邀请函' }).click();
+    await sidebar.locator('[data-testid="poster-preview"]').waitFor({ timeout: 15_000 });
+    await sidebar.locator('[data-testid="send-poster"]').click();
+    await expect(sidebar.locator('[data-testid="poster-send-status"]').innerText({ timeout: 15_000 })).resolves.toBe('已发送');
+
+    // The customer's side: the poster arrives as an image; a phone camera reads its code.
+    const image = page.locator('[data-testid="chat-message"][data-msgtype="image"] [data-testid="chat-image"]').last();
+    await image.waitFor({ timeout: 10_000 });
+    const bytes = Buffer.from(await (await fetch(new URL((await image.getAttribute('src'))!, server.url))).arrayBuffer());
+    const code = await decodeQr(bytes);
+    expect([code.width, code.height]).toEqual([750, 1200]);
+    const landing = new URL(code.text!);
+    expect(landing.hash).toMatch(/^#\/pages\/index\/index\?scene=p[0-9A-Za-z]{11}$/);
+
+    // 王小明 opens it on his phone (the demo's phone frame runs the mini-program H5).
+    await page.evaluate((hash) => {
+      const frame = document.querySelector<HTMLIFrameElement>('[data-testid="demo-phone-frame"]')!;
+      frame.src = `/mp/?wxUser=o_demo_wang${hash}`;
+    }, landing.hash);
+    const phone = page.frameLocator('[data-testid="demo-phone-frame"]');
+    await expect(phone.locator('.home-referral').innerText({ timeout: 30_000 })).resolves.toContain('李雷 邀请您查看《双11 邀请函》');
+
+    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('[data-testid="demo-sidebar-frame"]')!.contentWindow!.location.reload());
+    await sidebar.locator('[data-testid="timeline-entry"]', { hasText: '客户扫码打开了 李雷 的海报《双11 邀请函》' }).waitFor({ timeout: 30_000 });
+    await expect(sidebar.locator('[data-testid="timeline-entry"]', { hasText: '李雷 发送了海报《双11 邀请函》' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(screenshotDir, 'demo-content.png') });
   });
 });

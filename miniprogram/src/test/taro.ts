@@ -13,6 +13,8 @@ export interface FakeResponse {
 }
 
 const storage = new Map<string, unknown>();
+/** The current page's query, as Taro.getCurrentInstance().router.params would hold it. */
+let routerParams: Record<string, string> = {};
 
 const taro = {
   login: jest.fn(),
@@ -20,12 +22,19 @@ const taro = {
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
   removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  getCurrentInstance: jest.fn(() => ({ router: { params: { ...routerParams }, path: '/pages/index/index' } })),
 };
 
 export const useLaunch = jest.fn();
 
+/** Opens the page under test with this query (values as WeChat passes them: still URL-encoded). */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
 export function resetTaro(): void {
   storage.clear();
+  routerParams = {};
   for (const fn of Object.values(taro)) fn.mockClear();
   taro.login.mockReset();
   taro.request.mockReset();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CorpTagView, TagChangeView } from '../tags';
-import { CustomerStage, TimelineEntry } from '../timeline';
+import { CustomerFieldView } from '../custom-fields';
+import { StageDefinition, StageKey } from '../stages';
+import { TimelineEntry } from '../timeline';
 
 export const ExternalUserId = z
   .string()
@@ -74,7 +76,11 @@ export const Customer360 = z
     tags: z.array(CustomerTagView),
     /** The viewer's recent tag changes that are not yet in WeCom, or that WeCom refused. */
     tagChanges: z.array(TagChangeView).default([]),
-    stage: CustomerStage,
+    stage: StageKey,
+    /** The corp's pipeline in order, so the stage chip can name the stage and list the others. */
+    stages: z.array(StageDefinition),
+    /** The admin's custom fields in order, each with this customer's value. */
+    customFields: z.array(CustomerFieldView),
     /** Newest first: the latest entries of the customer's timeline. */
     timeline: z.array(TimelineEntry).default([]),
     firstTouch: z

@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { DEFAULT_STAGE_PIPELINE, StageKey } from '../stages';
 
-/** The default sales pipeline (configurable pipelines come with the admin console). */
+/**
+ * The default pipeline's stage keys. @deprecated A corp configures its own pipeline: stage fields are StageKey
+ * (../stages) and the stages come from GET /api/stages. Kept for screens not moved to the configured pipeline yet.
+ */
 export const CustomerStage = z.enum(['new', 'contacted', 'interested', 'won', 'repeat']);
 export type CustomerStage = z.infer<typeof CustomerStage>;
 
-export const STAGE_LABELS: Record<CustomerStage, string> = {
-  new: '新客户',
-  contacted: '初步沟通',
-  interested: '意向',
-  won: '成交',
-  repeat: '复购',
-};
+/** @deprecated The default pipeline's labels; the corp's own come from GET /api/stages. */
+export const STAGE_LABELS = Object.fromEntries(DEFAULT_STAGE_PIPELINE.map((stage) => [stage.key, stage.label])) as Record<CustomerStage, string>;
 
 export const TimelineKind = z.enum([
   'contact_added',
@@ -22,6 +21,10 @@ export const TimelineKind = z.enum([
   'content_sent',
   'content_opened',
   'poster_scanned',
+  // Admin-defined custom fields a salesperson filled in or changed.
+  'fields_changed',
+  // 离职继承: a departed salesperson's customer handed to another (requested, taken over, refused, failed).
+  'customer_reassigned',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -48,9 +51,10 @@ export type AddCustomerNoteRequest = z.infer<typeof AddCustomerNoteRequest>;
 
 export const ChangeCustomerStageRequest = z.strictObject({
   requestId: RequestId,
-  stage: CustomerStage,
+  /** A stage of the corp's pipeline (400 naming body.stage otherwise). */
+  stage: StageKey,
   /** The stage the salesperson saw: a change based on a stale screen is refused (409) instead of overwriting a colleague's. */
-  expectedStage: CustomerStage,
+  expectedStage: StageKey,
 });
 export type ChangeCustomerStageRequest = z.infer<typeof ChangeCustomerStageRequest>;
 

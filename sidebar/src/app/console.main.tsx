@@ -1,5 +1,6 @@
 import './base.css';
 import '../pages/console.css';
+import '../features/console-content/console-content.css';
 import { ConsolePage } from '../pages/ConsolePage';
 import { mount } from './mount';
 

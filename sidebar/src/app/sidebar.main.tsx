@@ -1,6 +1,7 @@
 import './base.css';
 import '../pages/sidebar.css';
 import '../features/customer-360/customer-360.css';
+import '../features/content/content.css';
 import { SidebarPage } from '../pages/SidebarPage';
 import { mount } from './mount';
 

@@ -1,4 +1,5 @@
 import * as ww from '@wecom/jssdk';
+import type { ChatMessage } from '@zhike/shared/content';
 import { WeComError } from './wecom-error';
 
 /**
@@ -15,6 +16,9 @@ export const CONTACT_ENTRIES: readonly string[] = ['single_chat_tools', 'contact
 
 // WeCom answers locally in milliseconds; the signature round trip is the slow part of the first call.
 const WECOM_TIMEOUT_MS = 10_000;
+// sendChatMessage may wait for the salesperson to confirm in WeCom's own dialog: a short deadline would
+// report a send as failed while it is still on screen, and then count nothing when it does go out.
+const SEND_TIMEOUT_MS = 120_000;
 
 export interface AgentSignature {
   timestamp: number | string;
@@ -47,14 +51,18 @@ export async function getCurrentExternalUserId(): Promise<string> {
   return result.userId;
 }
 
-export async function sendTextToChat(content: string): Promise<void> {
-  await call('sendChatMessage', () => ww.sendChatMessage({ msgtype: 'text', text: { content } }));
+/**
+ * Puts one message (text, image, file, link or mini-program card, as the server prepared it) into the open
+ * chat. Rejects with WeComError: keyword `cancel` when the salesperson backed out, `fail …` otherwise.
+ */
+export async function sendChatMessage(message: ChatMessage): Promise<void> {
+  await call('sendChatMessage', () => ww.sendChatMessage(message), SEND_TIMEOUT_MS);
 }
 
-async function call<T>(api: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(api: string, run: () => Promise<T>, timeoutMs = WECOM_TIMEOUT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new WeComError(api, 'timeout')), WECOM_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new WeComError(api, 'timeout')), timeoutMs);
   });
   try {
     return await Promise.race([run(), deadline]);

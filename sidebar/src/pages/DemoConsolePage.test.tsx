@@ -111,7 +111,35 @@ describe('DemoConsolePage', () => {
     messages().getByText('您好，我是李娜');
     expect(messages().queryByText('冒充的消息')).toBeNull();
     expect(messages().queryByText('别的站点')).toBeNull();
-    expect(screen.getAllByTestId('demo-chat-message')).toHaveLength(1);
+    expect(screen.getAllByTestId('chat-message')).toHaveLength(1);
+  });
+
+  it('shows a sent image, link card and mini-program card; the card opens its page on the customer’s phone', async () => {
+    demoApi();
+    render(<DemoConsolePage />);
+    await screen.findByTestId('demo-sidebar-frame');
+    fireEvent.click(screen.getByRole('button', { name: /赵小红/ }));
+    const sidebarWindow = frame('demo-sidebar-frame').contentWindow; // the sidebar reloaded for the new chat
+    const send = (message: unknown) => postFrom(sidebarWindow, { type: SEND_CHAT_MESSAGE, externalUserId: 'wmZHAO', message });
+    send({ msgtype: 'image', image: { mediaid: 'MEDIA_poster_1' } });
+    send({ msgtype: 'news', news: { link: 'http://localhost/c/tok', title: '产品手册', desc: '三分钟看懂', imgUrl: '' } });
+    send({ msgtype: 'miniprogram', miniprogram: { appid: 'wxdemo0001', title: '春季新品', imgUrl: 'http://localhost/mp.png', page: 'pages/index/index.html?t=abc' } });
+
+    expect(screen.getAllByTestId('chat-message').map((row) => row.getAttribute('data-msgtype'))).toEqual(['image', 'news', 'miniprogram']);
+    expect(screen.getByTestId('chat-image').getAttribute('src')).toBe('/sandbox/demo/media/MEDIA_poster_1');
+    const zhaoItem = screen.getAllByTestId('demo-chat-item').find((item) => item.getAttribute('data-external-userid') === 'wmZHAO')!;
+    expect(zhaoItem.querySelector('.chat-list-preview')!.textContent).toBe('[小程序] 春季新品');
+
+    // The phone is still 王小明's; the card went to 赵小红, so it opens on her phone.
+    expect(frame('demo-phone-frame').getAttribute('src')).toBe('/mp/?wxUser=o-wang#/pages/index/index');
+    fireEvent.click(screen.getByTestId('chat-miniprogram-card'));
+    expect(frame('demo-phone-frame').getAttribute('src')).toBe('/mp/?wxUser=o-zhao#/pages/index/index?t=abc');
+    expect((screen.getByTestId('demo-wechat-user-picker') as HTMLSelectElement).value).toBe('o-zhao');
+
+    // A second tap opens it afresh (a new page load), as tapping a card again would.
+    const before = frame('demo-phone-frame');
+    fireEvent.click(screen.getByTestId('chat-miniprogram-card'));
+    expect(frame('demo-phone-frame')).not.toBe(before);
   });
 
   it('choosing who holds the phone reloads the mini-program as that WeChat user', async () => {

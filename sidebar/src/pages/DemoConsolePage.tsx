@@ -2,14 +2,10 @@ import { useRef } from 'react';
 import { ChatList } from '../features/demo/ChatList';
 import { Conversation } from '../features/demo/Conversation';
 import { useDemoSession } from '../features/demo/use-demo-session';
+import { usePhoneScreen } from '../features/demo/use-phone-screen';
 import { useSidebarChatMessages } from '../features/demo/use-sidebar-chat-messages';
 import { reloadPage } from '../lib/navigation';
 import { StatusScreen } from '../lib/ui/StatusScreen';
-
-/** The home page of the mini-program H5 build, as a given simulated WeChat user. */
-export function miniProgramUrl(openid: string): string {
-  return `/mp/?wxUser=${encodeURIComponent(openid)}#/pages/index/index`;
-}
 
 /**
  * Demo mode's one screen: be the salesperson (a WeCom window with the real sidebar), the customer (the
@@ -19,6 +15,7 @@ export function DemoConsolePage() {
   const demo = useDemoSession();
   const sidebarFrame = useRef<HTMLIFrameElement>(null);
   const messagesOf = useSidebarChatMessages(sidebarFrame, demo.memberUserid);
+  const phone = usePhoneScreen(demo.wechatOpenid, demo.chooseWechatUser);
 
   if (demo.loadError) return <StatusScreen tone="error" title={demo.loadError.title} message={demo.loadError.message} action={{ label: '重试', onClick: reloadPage }} />;
   if (!demo.directory || !demo.memberUserid) return <StatusScreen tone="info" title="正在准备演示" message="正在加载演示成员和客户…" />;
@@ -45,7 +42,7 @@ export function DemoConsolePage() {
         </label>
         <label className="demo-picker">
           拿着手机的微信用户
-          <select value={wechatOpenid ?? ''} onChange={(event) => demo.chooseWechatUser(event.target.value)} data-testid="demo-wechat-user-picker">
+          <select value={wechatOpenid ?? ''} onChange={(event) => phone.handTo(event.target.value)} data-testid="demo-wechat-user-picker">
             {directory.wechatUsers.map((u) => (
               <option key={u.openid} value={u.openid}>
                 {u.nickname}
@@ -69,7 +66,9 @@ export function DemoConsolePage() {
             <Conversation
               contact={contact}
               messages={contact ? messagesOf(contact.external_userid) : []}
-              onHoldPhone={contactOpenid && contactOpenid !== wechatOpenid ? () => demo.chooseWechatUser(contactOpenid) : undefined}
+              onHoldPhone={contactOpenid && contactOpenid !== wechatOpenid ? () => phone.handTo(contactOpenid) : undefined}
+              // The card went to this chat's customer, so it opens on their phone (if the demo knows who they are).
+              onOpenMiniProgram={(page) => phone.openPage(page, contactOpenid)}
             />
             <aside className="wecom-toolbar" aria-label="聊天工具栏">
               <div className="wecom-toolbar-title">知客</div>
@@ -81,8 +80,8 @@ export function DemoConsolePage() {
         <section className="demo-pane demo-pane-phone" aria-label="客户的手机">
           <h2 className="demo-pane-title">客户的手机 · 微信小程序</h2>
           <div className="phone-frame">
-            {wechatOpenid ? (
-              <iframe key={wechatOpenid} className="phone-screen" src={miniProgramUrl(wechatOpenid)} title="小程序" width={375} height={812} data-testid="demo-phone-frame" />
+            {phone.src ? (
+              <iframe key={phone.key} className="phone-screen" src={phone.src} title="小程序" width={375} height={812} data-testid="demo-phone-frame" />
             ) : (
               <p className="phone-empty">演示数据里没有微信用户</p>
             )}

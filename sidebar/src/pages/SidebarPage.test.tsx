@@ -1,6 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import * as ww from '@wecom/jssdk';
+import { DEFAULT_STAGE_PIPELINE } from '@zhike/shared/stages';
 import { navigateTo } from '../lib/navigation';
+import { POSTER_SPRING, SCRIPT_HELLO, SEND_ID, outcomePath, preparedText } from '../test-support/content-fixtures';
 import { CLIENT_CONFIG, STAFF_LI, apiError, fakeApi, ok, requestedUrls } from '../test-support/fake-api';
 import { OUTSIDE_WECOM_MESSAGE, SidebarPage, WRONG_ENTRY_MESSAGE } from './SidebarPage';
 
@@ -27,6 +29,8 @@ const CUSTOMER_360 = {
   tags: [],
   tagChanges: [],
   stage: 'new',
+  stages: DEFAULT_STAGE_PIPELINE,
+  customFields: [],
   timeline: [],
   firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T02:00:00.000Z', channel: '扫描二维码' },
 };
@@ -75,7 +79,7 @@ describe('SidebarPage', () => {
     expect((await screen.findByTestId('customer-name')).textContent).toBe('周敏');
     expect(screen.getByRole('tab', { name: '客户' }).getAttribute('aria-selected')).toBe('true');
     expect(requestedUrls(api)).toContain('/api/customers/by-external-userid/wm%2FEXT%200002');
-    screen.getByRole('button', { name: '发送到聊天' }); // the greeting stays below the 360
+    expect(screen.getByTestId('tab-orders').hasAttribute('disabled')).toBe(true); // 订单 is still to come
   });
 
   it('registers a signature factory that asks the server to sign the exact page URL', async () => {
@@ -197,14 +201,41 @@ describe('SidebarPage', () => {
     screen.getByRole('button', { name: '重试' });
   });
 
-  it('sends a greeting into the chat with sendChatMessage', async () => {
-    signedInApi();
+  it('opens 话术 on demand, keeps the 360 mounted behind it, and sends a script into the chat', async () => {
+    const hello = { ...SCRIPT_HELLO, title: '首次问候' };
+    const api = signedInApi({
+      '/api/scripts': ok({ items: [hello], total: 1 }),
+      '/api/scripts/categories': ok({ categories: [] }),
+      '/api/customers/by-external-userid/wmEXT0001/recommended-scripts': ok({ items: [] }),
+      '/api/content/sends': ok(preparedText('您好，我是李娜。')),
+      [outcomePath(SEND_ID)]: ok({ sendId: SEND_ID, status: 'sent' }),
+    });
     openFromChatToolbar();
     sdk.sendChatMessage.mockResolvedValue({ errMsg: 'sendChatMessage:ok', errCode: 0 });
     render(<SidebarPage />);
+    await screen.findByTestId('customer-name');
+    expect(requestedUrls(api).some((url) => url.startsWith('/api/scripts'))).toBe(false); // nothing asked before the tab opens
 
-    fireEvent.click(await screen.findByRole('button', { name: '发送到聊天' }));
-    await screen.findByText('已发送到聊天窗口');
-    expect(sdk.sendChatMessage).toHaveBeenCalledWith({ msgtype: 'text', text: { content: '您好，我是李娜，有任何问题随时找我。' } });
+    fireEvent.click(screen.getByTestId('tab-scripts'));
+    expect(screen.getByTestId('tab-scripts').getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(within(await screen.findByTestId('script-item')).getByTestId('send-script'));
+
+    expect((await screen.findByTestId('script-send-status')).textContent).toBe('已发送');
+    expect(sdk.sendChatMessage).toHaveBeenCalledWith({ msgtype: 'text', text: { content: '您好，我是李娜。' } });
+    expect(screen.getByTestId('customer-name').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(true);
+
+    fireEvent.click(screen.getByTestId('tab-customer'));
+    expect(screen.getByTestId('customer-name').closest('[role="tabpanel"]')!.hasAttribute('hidden')).toBe(false);
+    expect(requestedUrls(api).filter((url) => url === '/api/customers/by-external-userid/wmEXT0001')).toHaveLength(1); // not reloaded
+  });
+
+  it('opens 海报 with the personalised preview for the open chat', async () => {
+    signedInApi({ '/api/posters/templates': ok({ templates: [POSTER_SPRING] }) });
+    openFromChatToolbar();
+    render(<SidebarPage />);
+
+    fireEvent.click(await screen.findByTestId('tab-posters'));
+    const preview = (await screen.findByTestId('poster-preview')) as HTMLImageElement;
+    expect(preview.getAttribute('src')).toBe(`/api/customers/by-external-userid/wmEXT0001/posters/${POSTER_SPRING.id}`);
   });
 });

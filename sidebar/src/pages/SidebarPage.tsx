@@ -1,9 +1,7 @@
 import { StatusScreen } from '../lib/ui/StatusScreen';
 import { useSidebarBoot } from '../features/chat-toolbar/use-sidebar-boot';
-import { Customer360Panel } from '../features/customer-360/Customer360Panel';
 import { CurrentContact } from '../features/chat-toolbar/CurrentContact';
-import { SendGreeting } from '../features/chat-toolbar/SendGreeting';
-import { ToolbarTabs } from '../features/chat-toolbar/ToolbarTabs';
+import { ToolbarWorkspace } from '../features/chat-toolbar/ToolbarWorkspace';
 import { redirectToLogin } from '../features/session/login-redirect';
 import { StaffHeader } from '../features/session/StaffHeader';
 import { reloadPage } from '../lib/navigation';
@@ -46,11 +44,7 @@ export function SidebarPage() {
             <StaffHeader staff={boot.staff} />
             <CurrentContact externalUserId={boot.externalUserId} />
           </header>
-          <ToolbarTabs />
-          <main className="sidebar-body">
-            <Customer360Panel externalUserId={boot.externalUserId} viewerUserid={boot.staff.userid} />
-            <SendGreeting staffName={boot.staff.name} />
-          </main>
+          <ToolbarWorkspace externalUserId={boot.externalUserId} viewerUserid={boot.staff.userid} />
         </div>
       );
   }

@@ -1,4 +1,5 @@
 import type { Customer360 } from '@zhike/shared/customers';
+import { DEFAULT_STAGE_PIPELINE } from '@zhike/shared/stages';
 import type { CorpTagView } from '@zhike/shared/tags';
 import type { TimelineEntry } from '@zhike/shared/timeline';
 import { STAFF_LI } from './fake-api';
@@ -8,6 +9,7 @@ export const ZHANG_WEI_PATH = `/api/customers/by-external-userid/${ZHANG_WEI_EXT
 export const ZHANG_WEI_TAGS_PATH = `${ZHANG_WEI_PATH}/tags`;
 export const ZHANG_WEI_NOTES_PATH = `${ZHANG_WEI_PATH}/notes`;
 export const ZHANG_WEI_STAGE_PATH = `${ZHANG_WEI_PATH}/stage`;
+export const ZHANG_WEI_FIELDS_PATH = `${ZHANG_WEI_PATH}/fields`;
 
 /** "Now" for tests of the timeline's day labels: 12:00 on 21 May 2026 in Beijing. */
 export const TIMELINE_NOW = new Date('2026-05-21T04:00:00.000Z');
@@ -51,6 +53,14 @@ export const ZHANG_WEI: Customer360 = {
   ],
   tagChanges: [],
   stage: 'interested',
+  stages: DEFAULT_STAGE_PIPELINE,
+  // 预算 and 购买渠道 filled in; 到店日期 and 偏好 not yet.
+  customFields: [
+    { key: 'budget', label: '预算', type: 'number', required: false, value: 50000 },
+    { key: 'visit_date', label: '到店日期', type: 'date', required: false, value: null },
+    { key: 'channel', label: '购买渠道', type: 'select', options: ['门店', '线上', '代理'], required: true, value: '门店' },
+    { key: 'preference', label: '偏好', type: 'text', required: false, value: null },
+  ],
   timeline: ZHANG_WEI_TIMELINE,
   firstTouch: { userid: STAFF_LI.userid, since: '2026-03-01T17:30:00.000Z', channel: 'expo2026' },
 };

@@ -47,8 +47,13 @@ export function requestedUrls(fetchMock: jest.Mock): string[] {
 
 /** JSON bodies sent to `path`, in order. */
 export function postedBodies(fetchMock: jest.Mock, path: string): unknown[] {
+  return sentBodies(fetchMock, path, 'POST');
+}
+
+/** JSON bodies sent to `path` with `method` (POST, PUT …), in order. */
+export function sentBodies(fetchMock: jest.Mock, path: string, method: string): unknown[] {
   return fetchMock.mock.calls
-    .filter((call: unknown[]) => String(call[0]) === path && (call[1] as RequestInit | undefined)?.method === 'POST')
+    .filter((call: unknown[]) => String(call[0]) === path && (call[1] as RequestInit | undefined)?.method === method)
     .map((call: unknown[]) => JSON.parse(String((call[1] as RequestInit).body)));
 }
 

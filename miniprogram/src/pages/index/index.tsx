@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { CustomerProfile } from '@zhike/shared/auth';
+import { useLandingReferral } from '../../features/referral/use-landing-referral';
 import { loadCurrentCustomer } from '../../lib/auth';
 import { errorMessage } from '../../lib/request';
 import './index.css';
@@ -22,12 +23,15 @@ export default function HomePage() {
   }, []);
 
   useEffect(load, [load]);
+  const referral = useLandingReferral(welcome.status === 'ready');
 
   return (
     <View className='home'>
       <View className='home-hero'>
         <Text className='home-brand'>知客优选</Text>
         <Text className='home-tagline'>甄选好物 · 专属顾问为你服务</Text>
+        {referral.status === 'shown' && <Text className='home-referral'>{referral.text}</Text>}
+        {referral.status === 'failed' && <Text className='home-referral-error'>{referral.notice}</Text>}
       </View>
 
       <View className='home-welcome'>

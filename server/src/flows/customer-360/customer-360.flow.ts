@@ -1,20 +1,28 @@
 import { ADD_WAY_LABELS, type Customer360, type CustomerTagView } from '@zhike/shared/customers';
+import { FIRST_STAGE_KEY } from '@zhike/shared/stages';
 import type { TagChangeView } from '@zhike/shared/tags';
 import type { StaffPrincipal } from '../../platform/http/principal';
 import type { CustomerRecord } from '../../modules/customers';
 import type { FollowRecord } from '../../modules/follows';
 import type { CustomerAccess } from './customer-access';
 import type { StaffService } from '../../modules/staff';
+import type { StagePipelineService } from '../../modules/stages';
+import { customerFieldViews, type CustomFieldService } from '../../modules/custom-fields';
 import type { CorpTagRepository } from '../../modules/tags';
 import { toTimelineEntry, type TimelineRepository } from '../../modules/timeline';
 
 const TIMELINE_LENGTH = 30;
+
+/** A follow's tags: WeCom corp tags and Zhike's local-only ones (the library says which is which). */
+const tagIdsOf = (follow: FollowRecord) => [...follow.wecomTagIds, ...(follow.localTagIds ?? [])];
 
 export interface Customer360Deps {
   access: CustomerAccess;
   tags: Pick<CorpTagRepository, 'findByTagIds'>;
   staff: Pick<StaffService, 'directory'>;
   timeline: Pick<TimelineRepository, 'latestForCustomer'>;
+  pipeline: Pick<StagePipelineService, 'stages'>;
+  fields: Pick<CustomFieldService, 'definitions'>;
   /** The viewer's recent tag changes on their way to WeCom. */
   tagChanges(viewer: StaffPrincipal, externalUserId: string): Promise<TagChangeView[]>;
 }
@@ -31,10 +39,15 @@ export class Customer360Flow {
   private async assemble(viewer: StaffPrincipal, customer: CustomerRecord, externalUserId: string, follows: FollowRecord[]): Promise<Customer360> {
     const entries = await this.deps.timeline.latestForCustomer(customer.id, TIMELINE_LENGTH);
     const directory = await this.deps.staff.directory(viewer.corpId, [...new Set([...follows.map((f) => f.userid), ...entries.flatMap((e) => (e.actorUserid ? [e.actorUserid] : []))])]);
-    const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap((f) => f.wecomTagIds))];
+    const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap(tagIdsOf))];
     const taggedInTimeline = entries.flatMap((e) => (e.kind === 'tags_changed' ? [...((e.data.add as string[]) ?? []), ...((e.data.remove as string[]) ?? [])] : []));
     const library = await this.deps.tags.findByTagIds(viewer.corpId, [...new Set([...tagIds, ...taggedInTimeline])]);
-    const names = { staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])), tags: new Map(library.map((tag) => [tag.tagId, tag.name])) };
+    const [stages, fields] = await Promise.all([this.deps.pipeline.stages(), this.deps.fields.definitions()]);
+    const names = {
+      staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])),
+      tags: new Map(library.map((tag) => [tag.tagId, tag.name])),
+      stages: new Map(stages.map((stage) => [stage.key, stage.label])),
+    };
     const tags: CustomerTagView[] = library
       .filter((tag) => !tag.deletedAt && tagIds.includes(tag.tagId))
       .map((tag) => ({
@@ -43,7 +56,7 @@ export class Customer360Flow {
         groupId: tag.groupId,
         groupName: tag.groupName,
         source: tag.source,
-        markedBy: follows.filter((f) => !f.endedAt && f.wecomTagIds.includes(tag.tagId)).map((f) => f.userid),
+        markedBy: follows.filter((f) => !f.endedAt && tagIdsOf(f).includes(tag.tagId)).map((f) => f.userid),
       }));
     const first = follows[0];
     return {
@@ -78,7 +91,9 @@ export class Customer360Flow {
       }),
       tags,
       tagChanges: await this.deps.tagChanges(viewer, externalUserId),
-      stage: customer.stage ?? 'new',
+      stage: customer.stage ?? FIRST_STAGE_KEY,
+      stages,
+      customFields: customerFieldViews(fields, customer.customFields),
       timeline: entries.map((entry) => toTimelineEntry(entry, names)),
       firstTouch: first
         ? { userid: first.userid, since: first.since.toISOString(), channel: first.state ?? ADD_WAY_LABELS[first.addWay ?? 0] ?? '其他方式' }

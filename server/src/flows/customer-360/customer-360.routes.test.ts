@@ -25,14 +25,15 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
       ],
       new Date('2026-11-01T00:00:00Z'),
     );
-    const writer = new ContactWriter(
+    const writer = new ContactWriter({
       corpId,
-      app.services.customers,
-      new FollowRepository(app.connection),
-      new CustomerRepository(app.connection),
-      new TimelineRepository(app.connection),
-      () => new Date('2026-11-20T00:00:00Z'),
-    );
+      customers: app.services.customers,
+      follows: new FollowRepository(app.connection),
+      customerRecords: new CustomerRepository(app.connection),
+      timeline: new TimelineRepository(app.connection),
+      now: () => new Date('2026-11-20T00:00:00Z'),
+    });
+    const syncedAt = new Date('2026-11-20T00:00:00Z');
     await writer.apply(
       { external_userid: 'wm_x_wang', name: '王小明', unionid: 'u_x_wang', corp_name: '明日科技', position: '采购经理', type: 1 },
       [
@@ -40,9 +41,10 @@ describe('GET /api/customers/by-external-userid/:externalUserId (customer 360)',
         { userid: 'zhangwei', createtime: 1_761_000_000, add_way: 3, tagIds: ['et_level_a', 'et_src_event'] },
       ],
       'test sync',
+      syncedAt,
     );
     // 陈先生 follows only 韩梅梅 (销售二部, which 张伟 also leads).
-    await writer.apply({ external_userid: 'wm_x_chen', name: '陈先生', type: 1 }, [{ userid: 'hanmeimei', createtime: 1_760_500_000, add_way: 2, tagIds: [] }], 'test sync');
+    await writer.apply({ external_userid: 'wm_x_chen', name: '陈先生', type: 1 }, [{ userid: 'hanmeimei', createtime: 1_760_500_000, add_way: 2, tagIds: [] }], 'test sync', syncedAt);
   });
   afterAll(() => app.close());
 

@@ -1,9 +1,11 @@
 import type { AddCustomerNoteRequest, ChangeCustomerStageRequest, TimelineEntry } from '@zhike/shared/timeline';
+import { FIRST_STAGE_KEY } from '@zhike/shared/stages';
 import { AppError } from '../../platform/http/app-error';
 import type { StaffPrincipal } from '../../platform/http/principal';
 import type { CustomerRecord, CustomerRepository } from '../../modules/customers';
 import type { FollowRepository } from '../../modules/follows';
 import type { StaffService } from '../../modules/staff';
+import type { StagePipelineService } from '../../modules/stages';
 import { toTimelineEntry, type TimelineRecord, type TimelineRepository } from '../../modules/timeline';
 import type { CustomerAccess } from '../customer-360';
 
@@ -17,6 +19,7 @@ export class CustomerFollowUpFlow {
       customers: Pick<CustomerRepository, 'changeStage'>;
       timeline: TimelineRepository;
       staff: Pick<StaffService, 'directory'>;
+      pipeline: Pick<StagePipelineService, 'labels'>;
       now?: () => Date;
     },
   ) {}
@@ -46,11 +49,14 @@ export class CustomerFollowUpFlow {
     const replay = await this.deps.timeline.findByKey(this.deps.corpId, key);
     if (replay) return this.view(viewer, replay);
     if (request.stage === request.expectedStage) throw new AppError('VALIDATION_FAILED', '新阶段与当前阶段相同', [{ field: 'body.stage', issue: '与 expectedStage 相同' }]);
+    const labels = await this.deps.pipeline.labels();
+    if (!labels.has(request.stage)) throw new AppError('VALIDATION_FAILED', '没有这个客户阶段', [{ field: 'body.stage', issue: `阶段 ${request.stage} 不在本企业的销售流程中` }]);
     const moved = await this.deps.customers.changeStage(customer.id, request.expectedStage, request.stage);
     // Not at expectedStage any more: a colleague moved it (or this very change landed under another
     // requestId). Refusing keeps one timeline entry per real move.
     if (!moved) {
-      throw new AppError('CONFLICT', '客户阶段已被同事修改，请刷新后再试', [{ field: 'body.expectedStage', issue: `当前阶段为 ${customer.stage ?? 'new'}` }]);
+      const current = customer.stage ?? FIRST_STAGE_KEY;
+      throw new AppError('CONFLICT', '客户阶段已被同事修改，请刷新后再试', [{ field: 'body.expectedStage', issue: `当前阶段为 ${labels.get(current) ?? current}` }]);
     }
     const record = await this.deps.timeline.record({
       corpId: this.deps.corpId,
@@ -72,7 +78,8 @@ export class CustomerFollowUpFlow {
 
   private async view(viewer: StaffPrincipal, record: TimelineRecord): Promise<TimelineEntry> {
     const directory = await this.deps.staff.directory(viewer.corpId, record.actorUserid ? [record.actorUserid] : []);
-    return toTimelineEntry(record, { staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])), tags: new Map() });
+    const names = { staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])), tags: new Map<string, string>(), stages: await this.deps.pipeline.labels() };
+    return toTimelineEntry(record, names);
   }
 
   private now(): Date {

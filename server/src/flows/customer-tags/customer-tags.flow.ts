@@ -8,6 +8,7 @@ import type { FollowRepository } from '../../modules/follows';
 import type { CorpTagRepository } from '../../modules/tags';
 import type { TimelineRepository } from '../../modules/timeline';
 import type { CustomerAccess } from '../customer-360';
+import type { TagOverlay } from '../wecom-sync/contact-sync.flow';
 
 export const MARK_TAG_TOPIC = 'wecom-mark-tag';
 
@@ -32,9 +33,6 @@ const PERMANENT_ERRCODES: Record<number, string> = {
 };
 
 const subjectOf = (userid: string, externalUserId: string) => `${userid}:${externalUserId}`;
-
-/** A follow's tag ids as they will be once the given changes land. */
-export type TagOverlay = (externalUserId: string, userid: string, tagIds: string[]) => string[];
 
 function applyChange(tagIds: string[], change: { add: string[]; remove: string[] }): string[] {
   return [...new Set([...tagIds.filter((id) => !change.remove.includes(id)), ...change.add])];

@@ -26,22 +26,48 @@ export interface WeComFollow {
   tagIds: string[];
 }
 
+/** A follow's tag ids once Zhike's local changes still on their way to WeCom are laid over WeCom's answer. */
+export type TagOverlay = (externalUserId: string, userid: string, wecomTagIds: string[]) => string[];
+
+/**
+ * Zhike's tag changes a read of WeCom started at `readStartedAt` may not reflect yet (the mark_tag outbox):
+ * they win over WeCom's answer until the outbox settles.
+ */
+export type PendingTagChanges = (follows: { externalUserId: string; userid: string }[], readStartedAt: Date) => Promise<TagOverlay>;
+
+const noPendingChanges: PendingTagChanges = async () => (_externalUserId, _userid, tagIds) => tagIds;
+
+export interface ContactWriterDeps {
+  corpId: string;
+  customers: Pick<CustomerService, 'observe'>;
+  follows: Pick<FollowRepository, 'saveSnapshot' | 'findByExternalUserIds'>;
+  customerRecords: Pick<CustomerRepository, 'findByExternalUserIds'>;
+  timeline: Pick<TimelineRepository, 'record'>;
+  pendingTags?: PendingTagChanges;
+  now?: () => Date;
+}
+
 /**
  * Writes WeCom's view of a contact into the customer (identity stitched by unionid) and its follows.
  * Every write is an idempotent upsert, so a sync page applied twice, or racing a callback, changes nothing more.
+ * Tags: WeCom wins, except over a local change still on its way there; a difference found is drift
+ * repaired, recorded on the timeline as a change made in WeCom.
  */
 export class ContactWriter {
-  constructor(
-    private readonly corpId: string,
-    private readonly customers: Pick<CustomerService, 'observe'>,
-    private readonly follows: Pick<FollowRepository, 'saveSnapshot' | 'findByExternalUserIds'>,
-    private readonly customerRecords: Pick<CustomerRepository, 'findByExternalUserIds'>,
-    private readonly timeline: Pick<TimelineRepository, 'record'>,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly now: () => Date;
+  private readonly pendingTags: PendingTagChanges;
 
-  async apply(contact: WeComContact, follows: WeComFollow[], source: string): Promise<string> {
-    const customer = await this.customers.observe({
+  constructor(private readonly deps: ContactWriterDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.pendingTags = deps.pendingTags ?? noPendingChanges;
+  }
+
+  /**
+   * `readStartedAt`: when the read of WeCom that produced this contact began (changes that landed since
+   * then may be missing from it). `overlay` comes from prefetch, for a page; else it is read here.
+   */
+  async apply(contact: WeComContact, follows: WeComFollow[], source: string, readStartedAt: Date, overlay?: TagOverlay): Promise<{ customerId: string; tagDrift: number }> {
+    const customer = await this.deps.customers.observe({
       externalUserId: contact.external_userid,
       unionid: contact.unionid,
       displayName: contact.name,
@@ -49,9 +75,12 @@ export class ContactWriter {
       source,
     });
     const at = this.now();
+    const tagsOf = overlay ?? (await this.pendingTags(follows.map((f) => ({ externalUserId: contact.external_userid, userid: f.userid })), readStartedAt));
+    let tagDrift = 0;
     for (const follow of follows) {
-      const { started } = await this.follows.saveSnapshot({
-        corpId: this.corpId,
+      const tagIds = tagsOf(contact.external_userid, follow.userid, follow.tagIds);
+      const { started, before } = await this.deps.follows.saveSnapshot({
+        corpId: this.deps.corpId,
         customerId: customer.id,
         externalUserId: contact.external_userid,
         userid: follow.userid,
@@ -59,13 +88,13 @@ export class ContactWriter {
         ...(follow.description ? { description: follow.description } : {}),
         ...(follow.add_way !== undefined ? { addWay: follow.add_way } : {}),
         ...(follow.state ? { state: follow.state } : {}),
-        wecomTagIds: follow.tagIds,
+        wecomTagIds: tagIds,
         since: new Date(follow.createtime * 1000),
         syncedAt: at,
       });
       if (started) {
-        await this.timeline.record({
-          corpId: this.corpId,
+        await this.deps.timeline.record({
+          corpId: this.deps.corpId,
           customerId: customer.id,
           kind: 'contact_added',
           at: new Date(follow.createtime * 1000),
@@ -73,19 +102,24 @@ export class ContactWriter {
           data: { addWay: follow.add_way ?? 0, ...(follow.state ? { state: follow.state } : {}) },
           key: `contact_added:${contact.external_userid}:${follow.userid}:${follow.createtime}`,
         });
+      } else if (before && (await this.recordTagDrift(customer.id, before, tagIds, at))) {
+        tagDrift++;
       }
     }
-    return customer.id;
+    return { customerId: customer.id, tagDrift };
   }
 
-  async prefetch(externalUserIds: string[]): Promise<KnownContacts> {
-    const [customers, follows] = await Promise.all([
-      this.customerRecords.findByExternalUserIds(externalUserIds),
-      this.follows.findByExternalUserIds(this.corpId, externalUserIds),
+  /** What Zhike holds for a page of (customer, member) pairs, read in three queries. */
+  async prefetch(pairs: { externalUserId: string; userid: string }[], readStartedAt: Date): Promise<KnownContacts> {
+    const externalUserIds = [...new Set(pairs.map((p) => p.externalUserId))];
+    const [customers, follows, tagsOf] = await Promise.all([
+      this.deps.customerRecords.findByExternalUserIds(externalUserIds),
+      this.deps.follows.findByExternalUserIds(this.deps.corpId, externalUserIds),
+      this.pendingTags(pairs, readStartedAt),
     ]);
     const byExternalId = new Map<string, CustomerRecord>();
     for (const customer of customers) for (const id of customer.identifiers.externalUserIds) byExternalId.set(id, customer);
-    return { customers: byExternalId, follows: new Map(follows.map((f) => [followKey(f.externalUserId, f.userid), f])) };
+    return { customers: byExternalId, follows: new Map(follows.map((f) => [followKey(f.externalUserId, f.userid), f])), tagsOf };
   }
 
   /**
@@ -96,7 +130,6 @@ export class ContactWriter {
     const customer = known.customers.get(contact.external_userid);
     const held = known.follows.get(followKey(contact.external_userid, follow.userid));
     if (!customer || !held || held.endedAt) return false;
-    const sameTags = held.wecomTagIds.length === follow.tagIds.length && follow.tagIds.every((id) => held.wecomTagIds.includes(id));
     return (
       customer.displayName === contact.name &&
       (!contact.unionid || customer.identifiers.unionid === contact.unionid) &&
@@ -106,18 +139,40 @@ export class ContactWriter {
       held.addWay === follow.add_way &&
       (held.state ?? '') === (follow.state ?? '') &&
       held.since.getTime() === follow.createtime * 1000 &&
-      sameTags
+      sameIds(held.wecomTagIds, known.tagsOf(contact.external_userid, follow.userid, follow.tagIds))
     );
+  }
+
+  /**
+   * Tags that changed in WeCom without Zhike hearing of it (a change in the WeCom client, a missed callback),
+   * now repaired: recorded once per previous state of the follow, so a racing callback and sync record one entry.
+   */
+  private async recordTagDrift(customerId: string, before: FollowRecord, tagIds: string[], at: Date): Promise<boolean> {
+    const add = tagIds.filter((id) => !before.wecomTagIds.includes(id));
+    const remove = before.wecomTagIds.filter((id) => !tagIds.includes(id));
+    if (add.length + remove.length === 0) return false;
+    await this.deps.timeline.record({
+      corpId: this.deps.corpId,
+      customerId,
+      kind: 'tags_changed',
+      at,
+      actorUserid: before.userid,
+      data: { add, remove, via: 'wecom' },
+      key: `tags:wecom:${before.externalUserId}:${before.userid}:${before.syncedAt.getTime()}`,
+    });
+    return true;
   }
 }
 
-/** What Zhike already holds for a page of contacts, read in two queries. */
+/** What Zhike already holds for a page of contacts. */
 export interface KnownContacts {
   customers: Map<string, CustomerRecord>;
   follows: Map<string, FollowRecord>;
+  tagsOf: TagOverlay;
 }
 
 const followKey = (externalUserId: string, userid: string) => `${externalUserId}:${userid}`;
+const sameIds = (a: string[], b: string[]) => a.length === b.length && b.every((id) => a.includes(id));
 
 function profileOf(contact: WeComContact): WeComContactProfile {
   return {

@@ -10,6 +10,8 @@ export interface FullSyncReport {
   pairs: number;
   /** Pairs that differed from what Zhike held and were written; the rest were already up to date. */
   written: number;
+  /** Follows whose tags had drifted from WeCom's (changed there unseen) and were repaired. */
+  tagDriftRepaired: number;
   seconds: number;
 }
 
@@ -57,13 +59,18 @@ export class ContactSyncService {
     },
   ) {}
 
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
   async syncContact(externalUserId: string): Promise<void> {
+    const readStartedAt = this.now();
     const detail = await this.deps.contacts.getContact(externalUserId);
-    await this.deps.writer.apply(detail.external_contact, detail.follow_user.map(followFromDetail), '企业微信客户详情 (externalcontact/get)');
+    await this.deps.writer.apply(detail.external_contact, detail.follow_user.map(followFromDetail), '企业微信客户详情 (externalcontact/get)', readStartedAt);
   }
 
   async fullSync(): Promise<FullSyncReport> {
-    const now = this.deps.now ?? (() => new Date());
+    const now = () => this.now();
     const started = Date.now();
     const members = [...(await this.deps.memberUserids())].sort();
     const batches: string[][] = [];
@@ -73,24 +80,32 @@ export class ContactSyncService {
     let pages = 0;
     let pairs = 0;
     let written = 0;
+    let tagDriftRepaired = 0;
     for (let batchIndex = run.batchIndex; batchIndex < batches.length; batchIndex++) {
       const startCursor = batchIndex === run.batchIndex ? run.cursor : '';
+      // The iterator fetches the next page when asked for it, so that moment is when its read of WeCom starts.
+      let readStartedAt = now();
       for await (const page of this.deps.contacts.iterateByUsers(batches[batchIndex]!, { limit: this.deps.pageSize ?? 100, startCursor })) {
-        const known = await this.deps.writer.prefetch([...new Set(page.items.map((item) => item.external_contact.external_userid))]);
+        const pairsOfPage = page.items.map((item) => ({ externalUserId: item.external_contact.external_userid, userid: item.follow_info.userid }));
+        const known = await this.deps.writer.prefetch(pairsOfPage, readStartedAt);
         const changed = page.items.filter((item) => !this.deps.writer.unchanged(item.external_contact, followFromInfo(item.follow_info), known));
-        await inPool(changed, 8, (item) =>
-          this.deps.writer.apply(item.external_contact, [followFromInfo(item.follow_info)], '企业微信全量同步 (batch/get_by_user)'),
-        );
+        let drift = 0;
+        await inPool(changed, 8, async (item) => {
+          const applied = await this.deps.writer.apply(item.external_contact, [followFromInfo(item.follow_info)], '企业微信全量同步 (batch/get_by_user)', readStartedAt, known.tagsOf);
+          drift += applied.tagDrift;
+        });
         written += changed.length;
+        tagDriftRepaired += drift;
         // Saved after the page is written: a crash repeats at most this page, which is idempotent.
         const atEnd = page.nextCursor === '';
-        await this.deps.runs.saveProgress(run.id, { batchIndex: atEnd ? batchIndex + 1 : batchIndex, cursor: page.nextCursor, items: page.items.length });
+        await this.deps.runs.saveProgress(run.id, { batchIndex: atEnd ? batchIndex + 1 : batchIndex, cursor: page.nextCursor, items: page.items.length, tagDriftRepaired: drift });
         pages++;
         pairs += page.items.length;
+        readStartedAt = now();
       }
     }
     await this.deps.runs.finish(run.id, now());
-    const report = { resumed, pages, pairs, written, seconds: (Date.now() - started) / 1000 };
+    const report = { resumed, pages, pairs, written, tagDriftRepaired, seconds: (Date.now() - started) / 1000 };
     this.deps.log.info(report, 'WeCom contact sync finished');
     return report;
   }

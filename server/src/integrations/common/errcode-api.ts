@@ -1,9 +1,9 @@
 import type { Logger } from '../../platform/logging/logger';
-import { requestJson } from './http-json';
+import { requestUpstream, type ImageResponse, type JsonResponse, type RawBody } from './http-json';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry-policy';
 import { z } from 'zod';
 import { SingleFlightCache } from './single-flight-cache';
-import { parseUpstreamAnswer, UpstreamApiError, upstreamUnavailable } from './upstream-error';
+import { parseUpstreamAnswer, upstreamBadResponse, UpstreamApiError, upstreamUnavailable } from './upstream-error';
 
 const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
@@ -24,6 +24,8 @@ export interface ErrcodeCall {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** Sent as is instead of `body` (multipart uploads). */
+  rawBody?: RawBody;
   /** When set, `access_token` is added to the query from this cache. */
   token?: SingleFlightCache<string>;
 }
@@ -40,20 +42,40 @@ export class ErrcodeApi {
   }
 
   async call<T extends Record<string, unknown>>(call: ErrcodeCall): Promise<T> {
+    const answer = await this.exchange(call, false);
+    if ('json' in answer) return answer.json as T;
+    throw upstreamBadResponse(this.options.upstream, `unexpected ${answer.contentType} from ${call.path}`);
+  }
+
+  /**
+   * For the APIs that answer raw image bytes on success and JSON `{errcode, errmsg}` on failure
+   * (getwxacodeunlimit): the same token refresh, retries and errcode mapping as `call`.
+   */
+  async callForImage(call: ErrcodeCall): Promise<{ contentType: string; bytes: Buffer }> {
+    const answer = await this.exchange(call, true);
+    if ('bytes' in answer) return { contentType: answer.contentType, bytes: answer.bytes };
+    throw upstreamBadResponse(this.options.upstream, `${call.path} answered JSON without an errcode instead of an image`);
+  }
+
+  private async exchange(call: ErrcodeCall, acceptImage: boolean): Promise<JsonResponse | ImageResponse> {
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
       const token = call.token ? await call.token.get() : undefined;
       const url = this.url(call, token);
-      const { status, json } = await requestJson({
+      const answer = await requestUpstream({
         upstream: this.options.upstream,
         method: call.method,
         url,
         body: call.body,
+        rawBody: call.rawBody,
+        acceptImage,
         timeoutMs: this.options.timeoutMs,
         log: this.options.log,
       });
+      if (!('json' in answer)) return answer;
+      const { status, json } = answer;
       const errcode = typeof json.errcode === 'number' ? json.errcode : 0;
-      if (status < 500 && errcode === 0) return json as T;
+      if (status < 500 && errcode === 0) return answer;
 
       if (call.token && token && this.options.tokenErrcodes.includes(errcode) && !tokenRefreshed) {
         call.token.invalidate(token);

@@ -4,6 +4,7 @@ import { ErrcodeApi } from '../common/errcode-api';
 import type { RetryPolicy } from '../common/retry-policy';
 import type { SingleFlightCache } from '../common/single-flight-cache';
 import { parseUpstreamAnswer } from '../common/upstream-error';
+import { assertValidWxaCodeRequest, type UnlimitedWxaCodeRequest } from './wxa-code';
 
 export interface MiniProgramClientOptions {
   apiBase: string;
@@ -56,4 +57,17 @@ export class MiniProgramClient {
     }));
   }
 
+  /**
+   * A mini-program code (小程序码) for `page` carrying `scene`, without WeChat's quota on codes.
+   * Success is the image itself; a failure is JSON `{errcode, errmsg}` and is thrown like any other.
+   */
+  async getUnlimitedWxaCode(input: UnlimitedWxaCodeRequest): Promise<{ contentType: string; bytes: Buffer }> {
+    assertValidWxaCodeRequest(input);
+    return this.api.callForImage({
+      method: 'POST',
+      path: '/wxa/getwxacodeunlimit',
+      token: this.accessToken,
+      body: { scene: input.scene, page: input.page, width: input.width, check_path: input.checkPath, env_version: input.envVersion },
+    });
+  }
 }

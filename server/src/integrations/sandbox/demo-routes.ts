@@ -70,5 +70,15 @@ export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox,
     ctx.body = avatarSvg([...person][0] ?? '客', key);
   });
 
+  // The simulated chat shows images the sidebar sent by media_id, as the WeCom client would render them.
+  router.get('/media/:mediaId', (ctx) => {
+    const media = wecom.media.find(ctx.params.mediaId ?? '');
+    if (!media) throw new AppError('NOT_FOUND', '素材不存在或已过期（临时素材只保留 3 天）');
+    if (media.type === 'file') ctx.attachment(media.filename, { type: 'inline' });
+    ctx.type = media.contentType;
+    ctx.set('Cache-Control', 'private, max-age=3600');
+    ctx.body = media.bytes;
+  });
+
   return router;
 }

@@ -16,12 +16,20 @@ export interface Sandbox {
   routers: Router[];
 }
 
-/** Both sandbox upstreams over one world. `trustedHosts` plays WeCom's 可信域名 for OAuth redirects. */
-export function createSandbox(options: { trustedHosts: () => string[]; world?: SandboxWorld }): Sandbox {
+export interface SandboxOptions {
+  /** Host names WeCom's OAuth may redirect to (its 可信域名). */
+  trustedHosts: () => string[];
+  /** The public origin (config.publicUrl): scanned mini-program codes open `${publicUrl}/mp/#/…`. */
+  publicUrl?: () => string;
+  world?: SandboxWorld;
+}
+
+/** Both sandbox upstreams over one world. */
+export function createSandbox(options: SandboxOptions): Sandbox {
   const world = options.world ?? demoWorld();
   const clock = new SandboxClock();
   const wecom = new WeComSandbox(world, clock, options.trustedHosts);
-  const miniProgram = new MiniProgramSandbox(world, clock);
+  const miniProgram = new MiniProgramSandbox(world, clock, { publicUrl: options.publicUrl });
   const routers = [wecom.router(SANDBOX_PATHS.wecom), miniProgram.router(SANDBOX_PATHS.wechat), demoRoutes(world, miniProgram, wecom)];
   return { world, clock, wecom, miniProgram, routers };
 }

@@ -4,7 +4,11 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { randomToken } from './sandbox-guard';
 import type { SandboxClock } from './sandbox-clock';
+import { parseBody, SandboxErrcode } from './sandbox-errcode';
+import { WeComTransferSandbox } from './wecom-transfer-sandbox';
 import { liveTag, type NewContact, type NewFollow, type SandboxContact, type SandboxCorpTag, type SandboxFollow, type SandboxTagGroup, type SandboxWorld } from './world';
+
+export { SandboxErrcode } from './sandbox-errcode';
 
 /** WeCom sends no callback for changes made through its own API (B9), only for those made in the client or console. */
 export type ChangeOrigin = 'api' | 'console';
@@ -15,13 +19,6 @@ export type ContactChangeType = 'add_external_contact' | 'edit_external_contact'
 export type SandboxContactChange =
   | { event: 'change_external_contact'; changeType: ContactChangeType; userid: string; externalUserId: string; state?: string; origin: ChangeOrigin }
   | { event: 'change_external_tag'; changeType: 'create' | 'update' | 'delete'; tagType: 'tag' | 'tag_group'; id: string; origin: ChangeOrigin };
-
-/** A WeCom errcode raised by the state logic: routes answer it, test helpers let it throw. */
-export class SandboxErrcode extends Error {
-  constructor(readonly errcode: number, readonly errmsg: string) {
-    super(`errcode ${errcode}: ${errmsg}`);
-  }
-}
 
 const ids = z.array(z.string()).optional();
 const BatchBody = z.object({ userid_list: z.array(z.string()).min(1).max(100), cursor: z.string().optional(), limit: z.number().int().min(1).max(100).optional() });
@@ -34,12 +31,6 @@ const AddTagBody = z.object({
 });
 const EditTagBody = z.object({ id: z.string().min(1), name: z.string().optional(), order: z.number().int().nonnegative().optional() });
 const MarkTagBody = z.object({ userid: z.string().optional(), external_userid: z.string().optional(), add_tag: ids, remove_tag: ids });
-
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  throw new SandboxErrcode(40058, `invalid parameter ${parsed.error.issues[0]?.path.join('.') ?? ''}`.trim());
-}
 
 const queryString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => b.order - a.order);
@@ -91,8 +82,12 @@ function groupJson(group: SandboxTagGroup, tags: SandboxCorpTag[], withDeleted: 
  */
 export class WeComContactsSandbox {
   private readonly listeners = new Set<(change: SandboxContactChange) => void>();
+  /** 离职继承: a departed member's customers handed over after WeCom's delay. */
+  readonly transfers: WeComTransferSandbox;
 
-  constructor(private readonly world: SandboxWorld, private readonly clock: SandboxClock) {}
+  constructor(private readonly world: SandboxWorld, private readonly clock: SandboxClock) {
+    this.transfers = new WeComTransferSandbox(world, clock);
+  }
 
   /** Subscribes to every change; returns the unsubscribe function. */
   onChange(listener: (change: SandboxContactChange) => void): () => void {
@@ -225,6 +220,7 @@ export class WeComContactsSandbox {
     const route = (answer: (ctx: Context) => Record<string, unknown>) => (ctx: Context) =>
       withToken(ctx, () => {
         try {
+          this.transfers.settle(); // transfers due by now have happened, whatever is asked next
           ctx.body = { errcode: 0, errmsg: 'ok', ...answer(ctx) };
         } catch (error) {
           if (!(error instanceof SandboxErrcode)) throw error;
@@ -250,6 +246,7 @@ export class WeComContactsSandbox {
       this.delCorpTags({ tagIds: body.tag_id, groupIds: body.group_id }, 'api');
       return {};
     }));
+    this.transfers.mount(router, route);
     router.post(`${base}/mark_tag`, route((ctx) => {
       const body = parseBody(MarkTagBody, ctx.request.body);
       this.markTag({ userid: body.userid, externalUserId: body.external_userid, add: body.add_tag, remove: body.remove_tag }, 'api');

@@ -8,6 +8,7 @@ import { RateLimiter } from './rate-limiter';
 import { randomToken, sandboxGuard, type CallRecord } from './sandbox-guard';
 import type { SandboxClock } from './sandbox-clock';
 import { WeComContactsSandbox } from './wecom-contacts-sandbox';
+import { WeComMediaSandbox } from './wecom-media-sandbox';
 import type { SandboxWorld } from './world';
 
 const TOKEN_TTL_S = 7200;
@@ -26,6 +27,8 @@ export class WeComSandbox {
   readonly calls: CallRecord[] = [];
   /** Customer contact (客户联系): customers, follows, corp tags, and their change hook. */
   readonly contacts: WeComContactsSandbox;
+  /** Temporary media (素材管理): uploads that lapse after three days on the sandbox clock. */
+  readonly media: WeComMediaSandbox;
   private readonly tokens: ExpiringStore<true>;
   private readonly oauthCodes: ExpiringStore<string>;
   private readonly agentTickets: ExpiringStore<true>;
@@ -42,6 +45,7 @@ export class WeComSandbox {
     this.oauthCodes = new ExpiringStore(now);
     this.agentTickets = new ExpiringStore(now);
     this.contacts = new WeComContactsSandbox(world, clock);
+    this.media = new WeComMediaSandbox(clock);
   }
 
   /** Every token issued so far lapses now: the next call answers 42001, as WeCom does on early expiry. */
@@ -67,6 +71,11 @@ export class WeComSandbox {
       this.withToken(ctx, () => (ctx.query.type === 'agent_config' ? this.issueTicket(ctx, this.agentTickets) : fail(ctx, 40058, 'invalid type'))),
     );
     this.contacts.mount(router, (ctx, answer) => this.withToken(ctx, answer));
+    this.media.mount(router, (ctx) => {
+      let valid = false;
+      this.withToken(ctx, () => (valid = true));
+      return valid;
+    });
     return router;
   }
 

@@ -72,6 +72,20 @@ export interface SandboxTagGroup {
   tags: SandboxCorpTag[];
 }
 
+/**
+ * A 离职继承 request: a departed member's customer handed to an active member. WeCom status codes: 1 taken
+ * over, 2 waiting (the customer has 24 hours to refuse), 3 refused by the customer.
+ */
+export interface SandboxTransfer {
+  handoverUserid: string;
+  takeoverUserid: string;
+  externalUserId: string;
+  /** Unix seconds. */
+  requestedAt: number;
+  status: 1 | 2 | 3;
+  takeoverTime?: number;
+}
+
 export interface SandboxWorld {
   corpId: string;
   corpName: string;
@@ -84,6 +98,9 @@ export interface SandboxWorld {
   wechatUsers: SandboxWeChatUser[];
   contacts: SandboxContact[];
   tagGroups: SandboxTagGroup[];
+  transfers: SandboxTransfer[];
+  /** Customers who refuse to be handed to another member (their transfers end with status 3). */
+  transferRefusals: string[];
 }
 
 /** A customer as a test or the demo console introduces them; the rest takes WeCom's defaults. */
@@ -168,6 +185,8 @@ export function demoWorld(): SandboxWorld {
       },
     ],
     tagGroups: demoTagGroups(),
+    transfers: [],
+    transferRefusals: [],
   };
 }
 

@@ -165,4 +165,36 @@ describe('ExternalContactClient against the WeCom sandbox', () => {
     ]);
     expect(changes[0]).toMatchObject({ externalUserId: 'wm_new', state: 'qr_chenjing' });
   });
+
+  it('hands a departed member’s customers over after 24 hours on the sandbox clock, unless a customer refuses (离职继承)', async () => {
+    const world = upstream.sandbox.world;
+    world.members = world.members.filter((m) => m.userid !== 'lilei'); // 李雷 has left
+    world.transferRefusals.push('wm_demo_sun');
+    const pair = { handoverUserid: 'lilei', takeoverUserid: 'hanmeimei' };
+
+    expect(await contacts.transferResignedCustomers({ ...pair, externalUserIds: ['wm_demo_wang', 'wm_demo_sun', 'wm_demo_chen', 'wm_nobody'] })).toEqual([
+      { external_userid: 'wm_demo_wang', errcode: 0 },
+      { external_userid: 'wm_demo_sun', errcode: 0 },
+      { external_userid: 'wm_demo_chen', errcode: 84061 },
+      { external_userid: 'wm_nobody', errcode: 40096 },
+    ]);
+    expect(await contacts.transferResult(pair)).toEqual([
+      { external_userid: 'wm_demo_wang', status: 2 },
+      { external_userid: 'wm_demo_sun', status: 2 },
+    ]);
+    expect(await errorOf(contacts.transferResignedCustomers({ handoverUserid: 'zhangwei', takeoverUserid: 'hanmeimei', externalUserIds: ['wm_demo_wang'] }))).toMatchObject({ errcode: 40003 });
+
+    upstream.sandbox.clock.advance(24 * 60 * 60 * 1000);
+    const settled = await contacts.transferResult(pair);
+    expect(settled).toEqual([
+      { external_userid: 'wm_demo_wang', status: 1, takeover_time: expect.any(Number) },
+      { external_userid: 'wm_demo_sun', status: 3 },
+    ]);
+    const wang = await contacts.getContact('wm_demo_wang');
+    expect(wang.follow_user.map((f) => [f.userid, f.add_way])).toEqual([
+      ['zhangwei', 3],
+      ['hanmeimei', 202],
+    ]);
+    expect((await contacts.getContact('wm_demo_sun')).follow_user.map((f) => f.userid)).toEqual(['lilei']);
+  });
 });

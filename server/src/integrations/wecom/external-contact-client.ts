@@ -51,6 +51,14 @@ const BatchAnswer = z.object({
 const TagListAnswer = z.object({ tag_group: z.array(CorpTagGroup).default([]) });
 const AddTagAnswer = z.object({ tag_group: CorpTagGroup });
 
+/** resigned/transfer_customer: one errcode per customer (0 accepted). */
+const TransferAnswer = z.object({ customer: z.array(z.object({ external_userid: z.string(), errcode: z.number().int() })).default([]) });
+/** resigned/transfer_result: status 1 taken over, 2 waiting, 3 refused by the customer, 4 takeover's limit reached, 5 no transfer on record. */
+const TransferResultAnswer = z.object({
+  customer: z.array(z.object({ external_userid: z.string(), status: z.number().int(), takeover_time: z.number().int().optional() })).default([]),
+  next_cursor: z.string().default(''),
+});
+
 export type WeComExternalContact = z.infer<typeof ExternalContact>;
 export type WeComFollowUser = z.infer<typeof FollowUser>;
 export type WeComFollowInfo = z.infer<typeof FollowInfo>;
@@ -59,6 +67,8 @@ export type WeComContactDetail = { external_contact: WeComExternalContact; follo
 export type WeComContactPair = z.infer<typeof BatchAnswer>['external_contact_list'][number];
 export type WeComCorpTagGroup = z.infer<typeof CorpTagGroup>;
 export type WeComCorpTag = z.infer<typeof CorpTag>;
+export type WeComTransferOutcome = z.infer<typeof TransferAnswer>['customer'][number];
+export type WeComTransferStatus = z.infer<typeof TransferResultAnswer>['customer'][number];
 
 export interface ContactPage {
   items: WeComContactPair[];
@@ -68,6 +78,8 @@ export interface ContactPage {
   nextCursor: string;
 }
 
+/** resigned/transfer_customer takes at most 100 customers per call. */
+export const MAX_CUSTOMERS_PER_TRANSFER = 100;
 /** batch/get_by_user takes at most 100 members per call. */
 export const MAX_USERIDS_PER_BATCH = 100;
 /** errcode WeCom answers when a member has no relationship with the customer, or no customers at all. */
@@ -147,6 +159,31 @@ export class ExternalContactClient {
   /** Deletes tags and whole groups; a group whose last tag goes is deleted too. */
   async delCorpTag(input: { tagIds?: string[]; groupIds?: string[] }): Promise<void> {
     await this.wecom.call('POST', `${PATH}/del_corp_tag`, { body: { tag_id: input.tagIds, group_id: input.groupIds } });
+  }
+
+  /**
+   * 离职继承: hands a departed member's customers to an active member. WeCom answers per customer (errcode 0:
+   * accepted, taken over after 24 hours unless the customer refuses); follow the outcome with transferResult.
+   */
+  async transferResignedCustomers(input: { handoverUserid: string; takeoverUserid: string; externalUserIds: string[] }): Promise<WeComTransferOutcome[]> {
+    if (input.externalUserIds.length === 0 || input.externalUserIds.length > MAX_CUSTOMERS_PER_TRANSFER) {
+      throw new RangeError(`resigned/transfer_customer takes 1..${MAX_CUSTOMERS_PER_TRANSFER} customers, got ${input.externalUserIds.length}`);
+    }
+    const body = { handover_userid: input.handoverUserid, takeover_userid: input.takeoverUserid, external_userid: input.externalUserIds };
+    return parseUpstreamAnswer('WeCom', TransferAnswer, await this.wecom.call('POST', `${PATH}/resigned/transfer_customer`, { body })).customer;
+  }
+
+  /** Where every transfer between these two members stands, all pages joined. */
+  async transferResult(input: { handoverUserid: string; takeoverUserid: string }): Promise<WeComTransferStatus[]> {
+    const statuses: WeComTransferStatus[] = [];
+    let cursor = '';
+    do {
+      const body = { handover_userid: input.handoverUserid, takeover_userid: input.takeoverUserid, cursor };
+      const answer = parseUpstreamAnswer('WeCom', TransferResultAnswer, await this.wecom.call('POST', `${PATH}/resigned/transfer_result`, { body }));
+      statuses.push(...answer.customer);
+      cursor = answer.next_cursor;
+    } while (cursor);
+    return statuses;
   }
 
   /** Adds and removes corp tags on one member's follow of a customer. WeCom sends no callback for it. */

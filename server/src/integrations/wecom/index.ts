@@ -12,3 +12,4 @@ export {
   type WeComFollowUser,
 } from './external-contact-client';
 export { signJsApi, newNonce } from './jssdk-signature';
+export { WeComMediaClient, TEMPORARY_MEDIA_TTL_MS, type TemporaryMediaUpload } from './media-client';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger';
 import { ErrcodeApi } from '../common/errcode-api';
+import { encodeMultipart, type MultipartPart } from '../common/multipart';
 import type { RetryPolicy } from '../common/retry-policy';
 import { SingleFlightCache } from '../common/single-flight-cache';
 import { parseUpstreamAnswer } from '../common/upstream-error';
@@ -97,6 +98,14 @@ export class WeComClient {
    */
   call(method: 'GET' | 'POST', path: string, request: { query?: Record<string, string | number | undefined>; body?: unknown } = {}): Promise<Record<string, unknown>> {
     return this.api.call({ method, path, query: request.query, body: request.body, token: this.accessToken });
+  }
+
+  /**
+   * A multipart/form-data POST (media upload) with the same token, retries and errcode mapping as
+   * `call`. The body is encoded once, so a retry resends the same bytes.
+   */
+  postMultipart(path: string, query: Record<string, string | number | undefined>, parts: MultipartPart[]): Promise<Record<string, unknown>> {
+    return this.api.call({ method: 'POST', path, query, rawBody: encodeMultipart(parts), token: this.accessToken });
   }
 
   getCorpJsApiTicket(): Promise<string> {

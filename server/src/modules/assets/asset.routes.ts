@@ -27,7 +27,7 @@ export function registerAssetRoutes(api: ApiRouter, assets: AssetService): void 
 
   api.add({
     method: 'GET',
-    path: '/assets/:key',
+    path: '/files/:key',
     access: 'anonymous',
     tag: 'content',
     summary: 'The bytes of an asset, by its unguessable key (WeCom clients load card thumbnails without a session)',
@@ -37,6 +37,21 @@ export function registerAssetRoutes(api: ApiRouter, assets: AssetService): void 
       const asset = await assets.findByKey(params.key);
       if (!asset) throw new AppError('NOT_FOUND', '素材不存在');
       return { bytes: await assets.readBytes(asset), contentType: asset.contentType };
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    path: '/api/assets/:assetId',
+    access: 'salesperson',
+    tag: 'content',
+    summary: 'Shows an asset of your corp by id: redirects to its public address (editors display saved scripts’ images this way)',
+    params: z.strictObject({ assetId: z.string().regex(/^[a-f0-9]{24}$/, '素材 ID 格式不正确') }),
+    redirects: true,
+    handler: async ({ params, principal, ctx }) => {
+      const asset = await assets.findById(staffPrincipal(principal).corpId, params.assetId);
+      if (!asset) throw new AppError('NOT_FOUND', '素材不存在');
+      ctx.redirect(assets.publicUrlOf(asset));
     },
   });
 }

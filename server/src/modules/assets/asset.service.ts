@@ -81,7 +81,7 @@ export class AssetService {
 
   /** The address WeCom clients load the asset from (link and mini-program card thumbnails). */
   publicUrlOf(asset: Pick<AssetRecord, 'key'>): string {
-    return `${this.publicUrl}/assets/${asset.key}`;
+    return `${this.publicUrl}/files/${asset.key}`;
   }
 
   toView(asset: AssetRecord): AssetView {

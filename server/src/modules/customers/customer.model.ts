@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { CustomerStage } from '@zhike/shared/timeline';
+import { FIRST_STAGE_KEY, type StageKey } from '@zhike/shared/stages';
 
 export type IdentifierKind = 'openid' | 'unionid' | 'external_userid';
 
@@ -24,9 +24,11 @@ export interface WeComContactProfile {
 
 export interface CustomerDocument {
   displayName: string;
-  /** Where the customer stands in the sales pipeline; every change is on the timeline. */
-  stage?: CustomerStage;
+  /** Where the customer stands in the corp's sales pipeline (a stage key); every change is on the timeline. */
+  stage?: StageKey;
   wecomProfile?: WeComContactProfile;
+  /** Values of the admin's custom fields, by field key (checked against the definitions when written). */
+  customFields?: Record<string, string | number>;
   identifiers: {
     /** Mini-program openid (one per app). */
     openid?: string;
@@ -43,8 +45,10 @@ export interface CustomerDocument {
 const CustomerSchema = new Schema<CustomerDocument>(
   {
     displayName: { type: String, required: true },
-    stage: { type: String, enum: ['new', 'contacted', 'interested', 'won', 'repeat'], default: 'new' },
+    // A key of the corp's configured pipeline (validated there); every pipeline starts at 'new'.
+    stage: { type: String, default: FIRST_STAGE_KEY },
     wecomProfile: { _id: false, avatar: String, corpName: String, position: String, gender: Number, type: { type: Number } },
+    customFields: { type: Schema.Types.Mixed, default: undefined },
     identifiers: {
       openid: String,
       unionid: String,

@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import type { CustomerStage } from '@zhike/shared/timeline';
+import { FIRST_STAGE_KEY, type StageKey } from '@zhike/shared/stages';
 import { withStringId, type WithId } from '../../platform/db/records';
 import { customerModel, type CustomerDocument, type IdentifierKind, type IdentityLink, type WeComContactProfile } from './customer.model';
 
@@ -21,6 +21,12 @@ export class CustomerRepository {
   async findById(id: string): Promise<CustomerRecord | null> {
     const found = await this.customers.findById(id).lean();
     return found && withStringId(found);
+  }
+
+  async findByIds(ids: string[]): Promise<CustomerRecord[]> {
+    if (ids.length === 0) return [];
+    const found = await this.customers.find({ _id: { $in: ids } }).lean();
+    return found.map(withStringId);
   }
 
   async findByIdentifier(kind: IdentifierKind, value: string): Promise<CustomerRecord | null> {
@@ -52,11 +58,30 @@ export class CustomerRepository {
     if (Object.keys(update).length) await this.customers.updateOne({ _id: customerId }, update);
   }
 
-  /** Moves the customer to `next` only if it is still at `expected` (customers from before stages were kept count as 'new'). */
-  async changeStage(customerId: string, expected: CustomerStage, next: CustomerStage): Promise<boolean> {
-    const atExpected = expected === 'new' ? { stage: { $in: ['new' as const, null] } } : { stage: expected };
+  /** Moves the customer to `next` only if it is still at `expected` (customers from before stages were kept count as the first stage). */
+  async changeStage(customerId: string, expected: StageKey, next: StageKey): Promise<boolean> {
+    const atExpected = expected === FIRST_STAGE_KEY ? { stage: { $in: [FIRST_STAGE_KEY, null] } } : { stage: expected };
     const result = await this.customers.updateOne({ _id: customerId, ...atExpected }, { $set: { stage: next } });
     return result.modifiedCount === 1;
+  }
+
+  /** Sets and clears custom field values in one single-document update; fields not named are left as they are. */
+  async updateCustomFields(customerId: string, change: { set: Record<string, string | number>; clear: string[] }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change.set).map(([key, value]) => [`customFields.${key}`, value]));
+    const unset = Object.fromEntries(change.clear.map((key) => [`customFields.${key}`, 1]));
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+    if (Object.keys(update).length) await this.customers.updateOne({ _id: customerId }, update);
+  }
+
+  /** How many customers are in each stage (those from before stages were kept count as the first stage). */
+  async countByStage(): Promise<Map<string, number>> {
+    const groups = await this.customers.aggregate<{ _id: string | null; customers: number }>([{ $group: { _id: '$stage', customers: { $sum: 1 } } }]);
+    const counts = new Map<string, number>();
+    for (const group of groups) {
+      const key = group._id ?? FIRST_STAGE_KEY;
+      counts.set(key, (counts.get(key) ?? 0) + group.customers);
+    }
+    return counts;
   }
 
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */

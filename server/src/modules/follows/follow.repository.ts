@@ -60,6 +60,13 @@ export class FollowRepository {
     return found.map(withStringId);
   }
 
+  /** The active follows of these salespeople (the customers of departed ones, awaiting reassignment). */
+  async listActiveOf(corpId: string, userids: string[]): Promise<FollowRecord[]> {
+    if (userids.length === 0) return [];
+    const found = await this.follows.find({ corpId, userid: { $in: userids }, endedAt: { $exists: false } }).sort({ since: 1 }).lean();
+    return found.map(withStringId);
+  }
+
   async listForCustomer(customerId: string): Promise<FollowRecord[]> {
     const found = await this.follows.find({ customerId }).sort({ since: 1 }).lean();
     return found.map(withStringId);

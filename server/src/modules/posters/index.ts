@@ -2,3 +2,4 @@ export { PosterRepository, type PosterSceneRecord, type PosterTemplateRecord } f
 export { PosterService, type MiniProgramCodeSource, type PersonaliseInput } from './poster.service';
 export { RemoteImageLoader } from './remote-images';
 export { registerPosterRoutes } from './poster.routes';
+export { registerPosterFonts, POSTER_FONT_FAMILY } from './poster-renderer';

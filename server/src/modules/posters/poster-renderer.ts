@@ -2,15 +2,15 @@ import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PosterLayer } from '@zhike/shared/posters';
 
-const FONT_FAMILY = 'Noto Sans SC';
+export const POSTER_FONT_FAMILY = 'Noto Sans SC';
 let fontsRegistered = false;
 
 /** Noto Sans SC from the npm registry, so Chinese renders the same on every server without system fonts. */
-function registerFonts(): void {
+export function registerPosterFonts(): void {
   if (fontsRegistered) return;
   const require = createRequire(__filename);
-  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), FONT_FAMILY);
-  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), FONT_FAMILY);
+  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), POSTER_FONT_FAMILY);
+  GlobalFonts.registerFromPath(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), POSTER_FONT_FAMILY);
   fontsRegistered = true;
 }
 
@@ -36,7 +36,7 @@ export interface PosterRenderInput {
 
 /** Draws a poster: the background scaled to cover, then each layer in order; returns the PNG. */
 export async function renderPoster(input: PosterRenderInput): Promise<Buffer> {
-  registerFonts();
+  registerPosterFonts();
   const canvas = createCanvas(input.width, input.height);
   const context = canvas.getContext('2d');
   drawCover(context, await loadImage(input.background), input.width, input.height);
@@ -90,7 +90,7 @@ function drawInitial(context: SKRSContext2D, layer: Extract<PosterLayer, { type:
   context.fillStyle = '#4a90d9';
   context.fillRect(layer.x, layer.y, layer.width, layer.height);
   context.fillStyle = '#ffffff';
-  context.font = `${Math.round(Math.min(layer.width, layer.height) * 0.5)}px "${FONT_FAMILY}"`;
+  context.font = `${Math.round(Math.min(layer.width, layer.height) * 0.5)}px "${POSTER_FONT_FAMILY}"`;
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   context.fillText(Array.from(name)[0] ?? '', layer.x + layer.width / 2, layer.y + layer.height / 2);
@@ -100,7 +100,7 @@ function drawInitial(context: SKRSContext2D, layer: Extract<PosterLayer, { type:
 function drawText(context: SKRSContext2D, layer: Extract<PosterLayer, { type: 'text' }>, text: string): void {
   context.save();
   context.fillStyle = layer.color;
-  context.font = `${layer.bold ? 'bold ' : ''}${layer.fontSize}px "${FONT_FAMILY}"`;
+  context.font = `${layer.bold ? 'bold ' : ''}${layer.fontSize}px "${POSTER_FONT_FAMILY}"`;
   context.textAlign = layer.align;
   context.textBaseline = 'top';
   const lineHeight = Math.round(layer.fontSize * 1.35);

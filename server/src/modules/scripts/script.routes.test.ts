@@ -79,6 +79,9 @@ describe('the script library', () => {
     const stale = await as('chenjing').put(`/api/scripts/${created.id}`, textEdit(sharedCategory, '节日问候', '旧的改动', 1));
     expect(stale.status).toBe(409);
     expect(stale.body.error.details).toEqual([{ field: 'body.expectedVersion', issue: '当前版本为 2' }]);
+    const reloaded = await as('chenjing').get(`/api/scripts/${created.id}`);
+    expect(reloaded.body.script).toMatchObject({ version: 2, content: { text: '{{客户称呼}}，节日快乐' } });
+    expect((await as('chenjing').get('/api/scripts/categories')).body.categories.map((c: { name: string }) => c.name)).toEqual(['产品介绍', '护肤系列']);
   });
 
   it('keeps favourites per salesperson and hides retired scripts', async () => {
@@ -106,6 +109,9 @@ describe('the script library', () => {
     expect(first.status).toBe(201);
     expect(first.body.asset).toMatchObject({ filename: '海报.png', contentType: 'image/png', width: 120, height: 80, size: png.length });
     expect((await upload(png, 'image/png')).body.asset.id).toBe(first.body.asset.id);
+    const byId = await as('lilei').get(`/api/assets/${first.body.asset.id}`);
+    expect(byId.status).toBe(302);
+    expect(byId.headers.location).toBe(first.body.asset.url);
     const served = await request(app.callback).get(new URL(first.body.asset.url).pathname);
     expect(served.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(served.body as Buffer, png)).toBe(0);

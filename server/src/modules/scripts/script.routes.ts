@@ -118,4 +118,16 @@ export function registerScriptRoutes(api: ApiRouter, scripts: ScriptService): vo
     response: ScriptCategoryResponse,
     handler: async ({ params, principal }) => ({ category: await scripts.retireCategory(staffPrincipal(principal), params.categoryId) }),
   });
+
+  // After the /api/scripts/categories routes: the parameter would otherwise swallow that path.
+  api.add({
+    method: 'GET',
+    path: '/api/scripts/:scriptId',
+    access: 'salesperson',
+    tag: 'scripts',
+    summary: 'One shared or own personal script, retired ones included (an editor reloading after a 409)',
+    params: ScriptIdParams,
+    response: ScriptResponse,
+    handler: async ({ params, principal }) => ({ script: await scripts.findOne(staffPrincipal(principal), params.scriptId) }),
+  });
 }

@@ -120,6 +120,11 @@ export class ScriptService {
     return toScriptView(retired, false);
   }
 
+  async findOne(viewer: ScriptEditor, scriptId: string): Promise<ScriptView> {
+    const script = await this.findVisible(viewer, scriptId);
+    return toScriptView(script, (await this.scripts.favouriteScriptIds(viewer.corpId, viewer.userid)).has(scriptId));
+  }
+
   async setFavourite(viewer: ScriptEditor, scriptId: string, favourite: boolean): Promise<ScriptView> {
     const script = await this.findVisible(viewer, scriptId);
     await this.scripts.setFavourite(viewer.corpId, viewer.userid, scriptId, favourite);

@@ -52,6 +52,12 @@ export class StaffRepository {
     return found.map((s) => s.userid);
   }
 
+  /** Members who have left (gone from the directory); their customers await reassignment. */
+  async listDeparted(corpId: string): Promise<StaffRecord[]> {
+    const found = await this.staff.find({ corpId, active: false }).lean();
+    return found.map(withStringId);
+  }
+
   async listUserids(corpId: string): Promise<string[]> {
     const found = await this.staff.find({ corpId, active: true }, { userid: 1 }).lean();
     return found.map((s) => s.userid);

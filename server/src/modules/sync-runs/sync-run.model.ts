@@ -12,6 +12,8 @@ export interface SyncRunDocument {
   cursor: string;
   pages: number;
   items: number;
+  /** Follows whose tags differed from WeCom's without Zhike knowing, repaired by this run. */
+  tagDriftRepaired?: number;
 }
 
 const SyncRunSchema = new Schema<SyncRunDocument>(
@@ -24,6 +26,7 @@ const SyncRunSchema = new Schema<SyncRunDocument>(
     cursor: { type: String, default: '' },
     pages: { type: Number, required: true, default: 0 },
     items: { type: Number, required: true, default: 0 },
+    tagDriftRepaired: { type: Number, default: 0 },
   },
   { collection: 'sync_runs', versionKey: false },
 );

@@ -19,8 +19,11 @@ export class SyncRunRepository {
     return { run: withStringId(created.toObject()), resumed: false };
   }
 
-  async saveProgress(id: string, progress: { batchIndex: number; cursor: string; items: number }): Promise<void> {
-    await this.runs.updateOne({ _id: id }, { $set: { batchIndex: progress.batchIndex, cursor: progress.cursor }, $inc: { pages: 1, items: progress.items } });
+  async saveProgress(id: string, progress: { batchIndex: number; cursor: string; items: number; tagDriftRepaired: number }): Promise<void> {
+    await this.runs.updateOne(
+      { _id: id },
+      { $set: { batchIndex: progress.batchIndex, cursor: progress.cursor }, $inc: { pages: 1, items: progress.items, tagDriftRepaired: progress.tagDriftRepaired } },
+    );
   }
 
   async finish(id: string, at: Date): Promise<SyncRunRecord | null> {

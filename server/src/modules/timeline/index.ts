@@ -1,2 +1,2 @@
 export { TimelineRepository, type TimelineRecord } from './timeline.repository';
-export { toTimelineEntry } from './timeline-summary';
+export { toTimelineEntry, type TimelineNames } from './timeline-summary';

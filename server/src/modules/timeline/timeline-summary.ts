@@ -1,5 +1,6 @@
 import { ADD_WAY_LABELS } from '@zhike/shared/customers';
-import { STAGE_LABELS, type CustomerStage, type TimelineEntry } from '@zhike/shared/timeline';
+import { DEFAULT_STAGE_PIPELINE } from '@zhike/shared/stages';
+import type { TimelineEntry } from '@zhike/shared/timeline';
 import type { TimelineRecord } from './timeline.repository';
 
 const END_SUMMARIES: Record<string, (actor: string) => string> = {
@@ -8,13 +9,31 @@ const END_SUMMARIES: Record<string, (actor: string) => string> = {
   transferred: (actor) => `客户已从 ${actor} 转接给其他同事`,
 };
 
+const REASSIGN_SUMMARIES: Record<string, (names: { who: string; departed: string; takeover: string; reason: string }) => string> = {
+  requested: ({ who, departed, takeover }) => `${who} 将已离职的 ${departed} 的客户分配给 ${takeover}`,
+  done: ({ departed, takeover }) => `${takeover} 接替了已离职的 ${departed}，成为客户的跟进人`,
+  refused: ({ takeover }) => `客户拒绝由 ${takeover} 接替`,
+  failed: ({ takeover, reason }) => `分配给 ${takeover} 未成功：${reason}`,
+};
+
 const CONTENT_NOUNS: Record<string, string> = { script: '话术', poster: '海报' };
 
+const DEFAULT_STAGE_LABELS = new Map(DEFAULT_STAGE_PIPELINE.map((stage) => [stage.key, stage.label]));
+
+/** Names known now, by id: staff by userid, tags by tag id, stages by key (the corp's pipeline, else the default). */
+export interface TimelineNames {
+  staff: Map<string, string>;
+  tags: Map<string, string>;
+  stages?: Map<string, string>;
+}
+
 /** Composes the sentence a salesperson reads, from the recorded facts and the names known now. */
-export function toTimelineEntry(record: TimelineRecord, names: { staff: Map<string, string>; tags: Map<string, string> }): TimelineEntry {
+export function toTimelineEntry(record: TimelineRecord, names: TimelineNames): TimelineEntry {
   const actorName = record.actorUserid ? (names.staff.get(record.actorUserid) ?? record.actorUserid) : undefined;
   const who = actorName ?? '系统';
   const data = record.data as Record<string, unknown>;
+  // A stage since removed from the pipeline still reads as it was called by default, else by its key.
+  const stageName = (key: unknown) => names.stages?.get(String(key)) ?? DEFAULT_STAGE_LABELS.get(String(key)) ?? String(key);
   const tagNames = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => names.tags.get(String(id)) ?? String(id)).join('、') : '');
   // Content is attributed to the salesperson who sent it, not to the customer who acted (the entry's actor is absent).
   const senderName = (facts: Record<string, unknown>) => names.staff.get(String(facts.userid)) ?? String(facts.userid ?? '销售');
@@ -33,11 +52,12 @@ export function toTimelineEntry(record: TimelineRecord, names: { staff: Map<stri
         ...(Array.isArray(data.add) && data.add.length ? [`添加标签 ${tagNames(data.add)}`] : []),
         ...(Array.isArray(data.remove) && data.remove.length ? [`移除标签 ${tagNames(data.remove)}`] : []),
       ];
-      summary = `${who} ${parts.join('；')}`;
+      // Found in WeCom by a sync or callback: changed in the WeCom client, or a change WeCom refused rolled back.
+      summary = data.via === 'wecom' ? `${who} 的标签按企业微信更新：${parts.join('；')}` : `${who} ${parts.join('；')}`;
       break;
     }
     case 'stage_changed':
-      summary = `${who} 将阶段从 ${STAGE_LABELS[data.from as CustomerStage] ?? String(data.from)} 改为 ${STAGE_LABELS[data.to as CustomerStage] ?? String(data.to)}`;
+      summary = `${who} 将阶段从 ${stageName(data.from)} 改为 ${stageName(data.to)}`;
       break;
     case 'note':
       summary = `${who} 写了备注`;
@@ -48,6 +68,18 @@ export function toTimelineEntry(record: TimelineRecord, names: { staff: Map<stri
     case 'content_opened':
       summary = `客户打开了 ${senderName(data)} 发送的${CONTENT_NOUNS[String(data.contentKind)] ?? '内容'}《${String(data.title ?? '')}》`;
       break;
+    case 'fields_changed': {
+      const changes = Array.isArray(data.changes) ? (data.changes as { key: string; label?: string; value: unknown }[]) : [];
+      summary = `${who} 修改了资料 ${changes.map((c) => `${c.label ?? c.key}=${c.value === null ? '（清空）' : String(c.value)}`).join('，')}`;
+      break;
+    }
+    case 'customer_reassigned': {
+      // Names kept with the facts too: the departed salesperson may no longer be in the directory.
+      const departed = names.staff.get(String(data.handover)) ?? String(data.handoverName ?? data.handover);
+      const takeover = names.staff.get(String(data.takeover)) ?? String(data.takeoverName ?? data.takeover);
+      summary = (REASSIGN_SUMMARIES[String(data.state)] ?? REASSIGN_SUMMARIES.requested!)({ who, departed, takeover, reason: String(data.reason ?? '') });
+      break;
+    }
     case 'poster_scanned':
       summary = `客户扫码打开了 ${senderName(data)} 的海报《${String(data.title ?? '')}》`;
       break;

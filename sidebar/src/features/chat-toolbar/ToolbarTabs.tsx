@@ -1,27 +1,41 @@
-const TABS = [
-  { key: 'customer', label: '客户', ready: true },
-  { key: 'scripts', label: '话术', ready: false },
-  { key: 'posters', label: '海报', ready: false },
-  { key: 'orders', label: '订单', ready: false },
-] as const;
+export type ToolbarTab = 'customer' | 'scripts' | 'posters';
 
-/** The sidebar's four sections; only 客户 exists so far, the others say they are coming. */
-export function ToolbarTabs() {
+const TABS: ReadonlyArray<{ key: ToolbarTab | 'orders'; label: string }> = [
+  { key: 'customer', label: '客户' },
+  { key: 'scripts', label: '话术' },
+  { key: 'posters', label: '海报' },
+  { key: 'orders', label: '订单' },
+];
+
+export function tabPanelId(tab: ToolbarTab): string {
+  return `toolbar-panel-${tab}`;
+}
+
+/** The sidebar's sections; 订单 says it is coming. */
+export function ToolbarTabs({ current, onSelect }: { current: ToolbarTab; onSelect: (tab: ToolbarTab) => void }) {
   return (
     <nav className="toolbar-tabs" role="tablist" aria-label="知客功能">
-      {TABS.map((tab) => (
-        <button
-          key={tab.key}
-          type="button"
-          role="tab"
-          className="toolbar-tab"
-          aria-selected={tab.ready}
-          disabled={!tab.ready}
-          title={tab.ready ? undefined : '即将上线'}
-        >
-          {tab.label}
-        </button>
-      ))}
+      {TABS.map((tab) => {
+        const key = tab.key;
+        const ready = key !== 'orders';
+        return (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`toolbar-tab-${key}`}
+            className="toolbar-tab"
+            aria-selected={key === current}
+            aria-controls={ready ? tabPanelId(key) : undefined}
+            disabled={!ready}
+            title={ready ? undefined : '即将上线'}
+            onClick={ready ? () => onSelect(key) : undefined}
+            data-testid={`tab-${key}`}
+          >
+            {tab.label}
+          </button>
+        );
+      })}
     </nav>
   );
 }

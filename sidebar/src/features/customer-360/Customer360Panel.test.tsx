@@ -50,6 +50,8 @@ describe('Customer360Panel', () => {
       ['来源', ['展会']],
     ]);
     expect(within(tags).getByText('企业版').getAttribute('title')).toBe('由 李娜、赵磊 标记');
+    // A local-only tag says so beside its chip; WeCom tags carry no such mark.
+    expect(within(tags).getAllByTestId('tag-local-only').map((mark) => mark.parentElement!.querySelector('[data-testid="customer-tag"]')!.textContent)).toEqual(['展会']);
     expect(screen.queryByText('标签编辑即将开放')).toBeNull();
     expect(screen.getByTestId('edit-tags').textContent).toBe('编辑');
   });

@@ -1,4 +1,5 @@
 import { redirectToLogin } from '../session/login-redirect';
+import { CustomerFields } from './CustomerFields';
 import { CustomerFollowers } from './CustomerFollowers';
 import { CustomerHeaderCard } from './CustomerHeaderCard';
 import { CustomerTags } from './CustomerTags';
@@ -46,6 +47,7 @@ export function Customer360Panel({ externalUserId, viewerUserid }: { externalUse
         <>
           <CustomerHeaderCard data={state.data} viewerUserid={viewerUserid} onUpdate={update} onRefresh={refresh} />
           <CustomerTags data={state.data} viewerUserid={viewerUserid} onUpdate={update} />
+          <CustomerFields data={state.data} onUpdate={update} />
           <CustomerTimeline data={state.data} canWrite={following} onUpdate={update} />
           <CustomerFollowers followers={state.data.followers} viewerUserid={viewerUserid} />
         </>

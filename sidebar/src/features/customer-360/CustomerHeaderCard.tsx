@@ -40,7 +40,7 @@ export function CustomerHeaderCard({ data, viewerUserid, onUpdate, onRefresh }: 
             <h2 className="c360-name" data-testid="customer-name" title={customer.displayName}>
               {customer.displayName}
             </h2>
-            <StageChip editor={stage} editable={mine !== undefined} />
+            <StageChip editor={stage} editable={mine !== undefined} stages={data.stages} />
             {customer.usesMiniProgram && <span className="c360-chip c360-chip-green">已用小程序</span>}
           </div>
           {remark && <p className="c360-sub" title="我的备注">备注：{remark}</p>}
@@ -51,7 +51,7 @@ export function CustomerHeaderCard({ data, viewerUserid, onUpdate, onRefresh }: 
           )}
         </div>
       </div>
-      {stage.open && <StageSelector editor={stage} />}
+      {stage.open && <StageSelector editor={stage} stages={data.stages} />}
       {stage.error && (
         <p className="toast toast-error" role="alert" data-testid="stage-error">
           {stage.error}

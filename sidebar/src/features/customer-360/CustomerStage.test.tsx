@@ -37,7 +37,7 @@ async function choose(label: string) {
 }
 
 describe('Customer stage chip', () => {
-  it('opens the five stages in pipeline order, the current one highlighted', async () => {
+  it('opens the default pipeline’s five stages in order, the current one highlighted', async () => {
     api({});
     renderPanel();
 
@@ -49,6 +49,31 @@ describe('Customer stage chip', () => {
 
     fireEvent.click(chip()); // tapping the chip again closes it
     expect(screen.queryByTestId('stage-selector')).toBeNull();
+  });
+
+  it('lists the corp’s own pipeline and names stages by their configured labels', async () => {
+    const custom: Customer360 = {
+      ...ZHANG_WEI,
+      stage: 'visited',
+      stages: [
+        { key: 'new', label: '线索' },
+        { key: 'visited', label: '到店' },
+        { key: 'won', label: '成交' },
+      ],
+    };
+    const fetchMock = api({ customer: ok(custom), stage: ok({ entry: { ...WON_ENTRY, summary: '李娜 将阶段从 到店 改为 成交' } }) });
+    renderPanel();
+
+    expect((await screen.findByTestId('customer-stage')).textContent).toBe('到店');
+    fireEvent.click(chip());
+    expect(screen.getAllByTestId('stage-option').map((o) => [o.textContent, o.getAttribute('aria-pressed')])).toEqual([
+      ['线索', 'false'],
+      ['到店', 'true'],
+      ['成交', 'false'],
+    ]);
+    fireEvent.click(option('成交'));
+    expect(chip().textContent).toBe('成交');
+    await waitFor(() => expect(postedBodies(fetchMock, ZHANG_WEI_STAGE_PATH)).toEqual([{ requestId: expect.stringMatching(REQUEST_ID), stage: 'won', expectedStage: 'visited' }]));
   });
 
   it('posts {stage, expectedStage, requestId}, shows the new stage at once and its entry on the timeline', async () => {

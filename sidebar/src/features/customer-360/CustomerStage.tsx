@@ -1,20 +1,20 @@
-import { CustomerStage, STAGE_LABELS } from '@zhike/shared/timeline';
+import type { StageDefinition } from '@zhike/shared/stages';
 import { Fragment } from 'react';
 import type { StageEditor } from './use-stage-editor';
 
-/** The pipeline in order: 新客户 → 初步沟通 → 意向 → 成交 → 复购. */
-const PIPELINE = CustomerStage.options;
+/** A stage's label in the corp's pipeline; a key the pipeline no longer has reads as itself. */
+const labelOf = (stages: StageDefinition[], key: string) => stages.find((stage) => stage.key === key)?.label ?? key;
 
 /**
  * The stage beside the name. For a follower it is a button that opens the selector; for anyone else (a
  * manager looking in) it only reads, since the server lets only followers move the customer.
  */
-export function StageChip({ editor, editable }: { editor: StageEditor; editable: boolean }) {
+export function StageChip({ editor, editable, stages }: { editor: StageEditor; editable: boolean; stages: StageDefinition[] }) {
   const className = `c360-chip c360-stage c360-stage-${editor.shown}`;
   if (!editable) {
     return (
       <span className={className} data-testid="customer-stage" title="客户阶段（只有跟进这位客户的同事可以修改）">
-        {STAGE_LABELS[editor.shown]}
+        {labelOf(stages, editor.shown)}
       </span>
     );
   }
@@ -29,13 +29,13 @@ export function StageChip({ editor, editable }: { editor: StageEditor; editable:
       disabled={editor.saving}
       onClick={editor.toggle}
     >
-      {STAGE_LABELS[editor.shown]}
+      {labelOf(stages, editor.shown)}
     </button>
   );
 }
 
-/** Inline under the name (a dialog would cover the chat): the five stages in pipeline order, the current one pressed. */
-export function StageSelector({ editor }: { editor: StageEditor }) {
+/** Inline under the name (a dialog would cover the chat): the corp's stages in pipeline order, the current one pressed. */
+export function StageSelector({ editor, stages }: { editor: StageEditor; stages: StageDefinition[] }) {
   return (
     <div
       className="c360-stage-options"
@@ -44,15 +44,15 @@ export function StageSelector({ editor }: { editor: StageEditor }) {
       data-testid="stage-selector"
       onKeyDown={(event) => event.key === 'Escape' && editor.close()}
     >
-      {PIPELINE.map((stage, index) => (
-        <Fragment key={stage}>
+      {stages.map(({ key, label }, index) => (
+        <Fragment key={key}>
           {index > 0 && (
             <span className="c360-stage-arrow" aria-hidden="true">
               ›
             </span>
           )}
-          <button type="button" className="c360-option" data-testid="stage-option" aria-pressed={stage === editor.shown} onClick={() => void editor.choose(stage)}>
-            {STAGE_LABELS[stage]}
+          <button type="button" className="c360-option" data-testid="stage-option" aria-pressed={key === editor.shown} onClick={() => void editor.choose(key)}>
+            {label}
           </button>
         </Fragment>
       ))}

@@ -47,7 +47,7 @@ const customerFetches = (fetchMock: jest.Mock) => requestedUrls(fetchMock).filte
 afterEach(() => jest.useRealTimers());
 
 describe('CustomerTags editing', () => {
-  it('offers the WeCom library grouped, the viewer’s own tags pressed, and no local tags', async () => {
+  it('offers the whole library grouped, local-only groups marked 仅知客, the viewer’s own tags pressed', async () => {
     api({});
     renderPanel();
     await openPicker();
@@ -55,13 +55,27 @@ describe('CustomerTags editing', () => {
     const picker = screen.getByTestId('tag-picker');
     const groups = within(picker)
       .getAllByRole('group')
-      .map((group) => [group.getAttribute('aria-label'), within(group).getAllByTestId('tag-option').map((o) => o.textContent)]);
+      .map((group) => [group.getAttribute('aria-label'), within(group).getAllByTestId('tag-option').map((o) => o.textContent), within(group).queryByTestId('tag-local-only')?.textContent ?? '']);
     expect(groups).toEqual([
-      ['客户等级', ['A类客户', 'B类客户']],
-      ['意向产品', ['企业版', '私有化部署', '标准版']],
+      ['客户等级', ['A类客户', 'B类客户'], ''],
+      ['意向产品', ['企业版', '私有化部署', '标准版'], ''],
+      ['来源', ['展会'], '仅知客'],
     ]);
-    expect(['A类客户', 'B类客户', '企业版', '私有化部署', '标准版'].map(pressed)).toEqual(['true', 'false', 'true', 'false', 'false']);
+    expect(['A类客户', 'B类客户', '企业版', '私有化部署', '标准版', '展会'].map(pressed)).toEqual(['true', 'false', 'true', 'false', 'false', 'true']);
     expect((screen.getByTestId('save-tags') as HTMLButtonElement).disabled).toBe(true); // nothing changed yet
+  });
+
+  it('takes a local-only tag off in one POST and says it stays in Zhike', async () => {
+    const without: Customer360 = { ...ZHANG_WEI, tags: ZHANG_WEI.tags.filter((t) => t.tagId !== 'lt-expo') };
+    const fetchMock = api({ customer: [ok(ZHANG_WEI), ok(without)], mark: ok({ change: change({ remove: ['lt-expo'], state: 'synced' }) }) });
+    renderPanel();
+    await openPicker();
+
+    fireEvent.click(option('展会'));
+    fireEvent.click(screen.getByTestId('save-tags'));
+    expect((await screen.findByTestId('tag-toast')).textContent).toBe('已保存（仅知客标签，不同步到企业微信）');
+    expect(postedBodies(fetchMock, ZHANG_WEI_TAGS_PATH)).toEqual([{ requestId: expect.stringMatching(REQUEST_ID), add: [], remove: ['lt-expo'] }]);
+    expect(chips()).not.toContain('展会');
   });
 
   it('adds one tag and removes another in one POST with a fresh requestId, then shows the saved 360', async () => {
@@ -163,7 +177,7 @@ describe('CustomerTags editing', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('标签库加载失败：数据库暂时不可用');
     fireEvent.click(within(alert).getByRole('button', { name: '重试' }));
-    expect(await screen.findAllByTestId('tag-option')).toHaveLength(5);
+    expect(await screen.findAllByTestId('tag-option')).toHaveLength(6);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Customer360, CustomerTagView } from '@zhike/shared/customers';
-import type { TagChangeView } from '@zhike/shared/tags';
+import type { CorpTagView, TagChangeView } from '@zhike/shared/tags';
 import { useEffect, useState } from 'react';
 import { groupTags } from './customer-360-format';
+import { LocalOnlyMark } from './LocalOnlyMark';
 import { markCustomerTags } from './customer-tags.api';
 import { TagPicker } from './TagPicker';
-import { applyTagChange, tagIdsIn, withTagChange } from './tag-editing';
+import { applyTagChange, isLocalOnly, tagIdsIn, withTagChange } from './tag-editing';
 import { messageOf } from './save-error';
 import { useTagEditor } from './use-tag-editor';
 
@@ -32,7 +33,7 @@ export function CustomerTags({ data, viewerUserid, onUpdate }: CustomerTagsProps
     tags,
     onSaved: (change, library) => {
       onUpdate((current) => applyTagChange(current, change, library, viewerUserid));
-      setToast(savedToast(change));
+      setToast(savedToast(change, library));
     },
   });
 
@@ -87,7 +88,9 @@ export function CustomerTags({ data, viewerUserid, onUpdate }: CustomerTagsProps
                   >
                     {tag.name}
                   </span>
-                  {pending.has(tag.tagId) ? (
+                  {tag.source === 'local' ? (
+                    <LocalOnlyMark />
+                  ) : pending.has(tag.tagId) ? (
                     <span className="c360-tag-sync" data-testid="tag-sync-pending" title="正在同步到企业微信">
                       同步中
                     </span>
@@ -111,7 +114,8 @@ export function CustomerTags({ data, viewerUserid, onUpdate }: CustomerTagsProps
   );
 }
 
-function savedToast(change: TagChangeView): string | null {
+function savedToast(change: TagChangeView, library: CorpTagView[]): string | null {
+  if (isLocalOnly(change, library)) return '已保存（仅知客标签，不同步到企业微信）';
   if (change.state === 'synced') return '已保存并同步到企业微信';
   return change.state === 'pending' ? '已保存，正在同步到企业微信' : null; // a refusal shows as the red notice
 }
@@ -146,7 +150,5 @@ function FailedTagChange({ change, externalUserId, onRetried }: { change: TagCha
 }
 
 function tagTitle(tag: CustomerTagView, nameOf: (userid: string) => string): string {
-  const by = tag.markedBy.length > 0 ? `由 ${tag.markedBy.map(nameOf).join('、')} 标记` : '';
-  const local = tag.source === 'local' ? '知客标签，不同步到企业微信' : '';
-  return [by, local].filter(Boolean).join('；');
+  return tag.markedBy.length > 0 ? `由 ${tag.markedBy.map(nameOf).join('、')} 标记` : '';
 }

@@ -1,5 +1,6 @@
 import type { CustomerTagView } from '@zhike/shared/customers';
 import { groupTags } from './customer-360-format';
+import { LocalOnlyMark } from './LocalOnlyMark';
 import type { useTagEditor } from './use-tag-editor';
 
 interface TagPickerProps {
@@ -41,7 +42,7 @@ export function TagPicker({ editor, tags, viewerUserid, nameOf }: TagPickerProps
       {options.some((tag) => othersOf(tag.tagId).length > 0) && (
         <p className="c360-hint">带虚线的标签有同事标记；改动只影响你自己的标记。</p>
       )}
-      {library.kind === 'ready' && options.length === 0 && <p className="c360-empty">企业还没有设置客户标签，请管理员在企业微信管理后台添加</p>}
+      {library.kind === 'ready' && options.length === 0 && <p className="c360-empty">企业还没有设置客户标签，请管理员添加</p>}
       {groupTags(options).map((group) => (
         <div className="c360-tag-group" key={group.groupId} role="group" aria-label={group.groupName}>
           <span className="c360-tag-group-name" title={group.groupName}>
@@ -68,6 +69,8 @@ export function TagPicker({ editor, tags, viewerUserid, nameOf }: TagPickerProps
                 </button>
               );
             })}
+            {/* Local tags live in their own groups, so the group carries the mark once for all its options. */}
+            {group.tags[0]?.source === 'local' && <LocalOnlyMark />}
           </span>
         </div>
       ))}

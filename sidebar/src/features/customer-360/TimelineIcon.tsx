@@ -35,6 +35,16 @@ const DRAWINGS: Record<TimelineKind, ReactNode> = {
     </>
   ),
   poster_scanned: <path d="M3 7V3h4M17 3h4v4M21 17v4h-4M7 21H3v-4M7 12h10" />,
+  // A form: a card with lines, for custom fields filled in.
+  fields_changed: <path d="M5 3h14v18H5zM9 8h6M9 12h6M9 16h3" />,
+  // Two people and an arrow between them: a customer handed from one salesperson to another.
+  customer_reassigned: (
+    <>
+      <circle cx="6" cy="7" r="3" />
+      <circle cx="18" cy="7" r="3" />
+      <path d="M2 20a4 4 0 0 1 8 0M14 20a4 4 0 0 1 8 0M9 13h6M13 11l2 2-2 2" />
+    </>
+  ),
 };
 
 export function TimelineIcon({ kind }: { kind: TimelineKind }) {

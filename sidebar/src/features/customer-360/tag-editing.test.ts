@@ -1,14 +1,21 @@
 import { TAG_LIBRARY, ZHANG_WEI } from '../../test-support/customer-360-fixtures';
-import { applyTagChange, editableTags, sameTagChange, tagDiff, viewerTagIds } from './tag-editing';
+import { applyTagChange, isLocalOnly, sameTagChange, tagDiff, viewerTagIds } from './tag-editing';
 
 const AT = '2026-05-21T02:00:00.000Z';
 
 describe('tagDiff', () => {
-  it('lists additions and removals in library order, never a tag the picker does not offer', () => {
-    const options = editableTags(TAG_LIBRARY);
+  it('lists additions and removals in library order, local-only tags included, never a tag the picker does not offer', () => {
     const mine = viewerTagIds(ZHANG_WEI.tags, 'lina'); // A类客户, 企业版 and the local 展会
     expect([...mine]).toEqual(['et-level-a', 'et-product-ent', 'lt-expo']);
-    expect(tagDiff(options, mine, new Set(['et-product-std', 'et-product-ent', 'et-level-b']))).toEqual({ add: ['et-level-b', 'et-product-std'], remove: ['et-level-a'] });
+    expect(tagDiff(TAG_LIBRARY, mine, new Set(['et-product-std', 'et-product-ent', 'et-level-b']))).toEqual({ add: ['et-level-b', 'et-product-std'], remove: ['et-level-a', 'lt-expo'] });
+    expect(tagDiff(TAG_LIBRARY.slice(0, 2), mine, new Set())).toEqual({ add: [], remove: ['et-level-a'] });
+  });
+});
+
+describe('isLocalOnly', () => {
+  it('is true only when every tag of the change is a local-only one', () => {
+    expect(isLocalOnly({ add: ['lt-expo'], remove: [] }, TAG_LIBRARY)).toBe(true);
+    expect(isLocalOnly({ add: ['lt-expo'], remove: ['et-level-a'] }, TAG_LIBRARY)).toBe(false);
   });
 });
 

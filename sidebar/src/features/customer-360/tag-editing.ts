@@ -8,20 +8,15 @@ export interface TagEdit {
   remove: string[];
 }
 
-/**
- * The tags a salesperson can toggle: WeCom corp tags only. Zhike's local tags are applied by rules and the
- * server refuses them here ("标签不存在或已被删除"), so offering them would only lead to an error.
- */
-export function editableTags(library: CorpTagView[]): CorpTagView[] {
-  return library.filter((tag) => tag.source === 'wecom');
-}
-
 /** The viewer's own marks: only these can they remove; a colleague's mark is the colleague's. */
 export function viewerTagIds(tags: CustomerTagView[], viewerUserid: string): Set<string> {
   return new Set(tags.filter((tag) => tag.markedBy.includes(viewerUserid)).map((tag) => tag.tagId));
 }
 
-/** What saving the picker would change, in the library's order; tags outside the picker are never touched. */
+/**
+ * What saving the picker would change, in the library's order; tags outside the picker are never touched.
+ * Corp tags and local-only (仅知客) tags alike: the server writes only the corp tags through to WeCom.
+ */
 export function tagDiff(options: CorpTagView[], mine: ReadonlySet<string>, selected: ReadonlySet<string>): { add: string[]; remove: string[] } {
   return {
     add: options.filter((tag) => selected.has(tag.tagId) && !mine.has(tag.tagId)).map((tag) => tag.tagId),
@@ -62,4 +57,9 @@ export function applyTagChange(data: Customer360, change: TagChangeView, library
 /** The 360 with `change` listed (replacing an earlier answer for the same request), tags untouched. */
 export function withTagChange(data: Customer360, change: TagChangeView): Customer360 {
   return { ...data, tagChanges: [change, ...data.tagChanges.filter((c) => c.requestId !== change.requestId)] };
+}
+
+/** Whether a change touches only local-only tags: saved in Zhike, with nothing to write to WeCom. */
+export function isLocalOnly(change: Pick<TagEdit, 'add' | 'remove'>, library: CorpTagView[]): boolean {
+  return [...change.add, ...change.remove].every((tagId) => library.find((tag) => tag.tagId === tagId)?.source === 'local');
 }

@@ -1,5 +1,6 @@
 import type { Customer360 } from '@zhike/shared/customers';
-import type { CustomerStage, TimelineEntry, TimelineKind } from '@zhike/shared/timeline';
+import type { StageKey } from '@zhike/shared/stages';
+import type { TimelineEntry, TimelineKind } from '@zhike/shared/timeline';
 import { formatShanghaiDateTime, shanghaiDay } from '@zhike/shared/time';
 
 /** What each kind is called where its icon cannot be seen (screen readers, tooltips); TimelineIcon draws it. */
@@ -12,6 +13,8 @@ export const TIMELINE_KINDS: Record<TimelineKind, { label: string }> = {
   content_sent: { label: '发送内容' },
   content_opened: { label: '打开内容' },
   poster_scanned: { label: '扫码' },
+  fields_changed: { label: '资料' },
+  customer_reassigned: { label: '离职继承' },
 };
 
 export interface TimelineDay {
@@ -56,7 +59,7 @@ export function withTimelineEntry(data: Customer360, entry: TimelineEntry): Cust
 }
 
 /** The 360 once the server has moved the customer to `stage`, its stage_changed entry on top. */
-export function withStageChange(data: Customer360, stage: CustomerStage, entry: TimelineEntry): Customer360 {
+export function withStageChange(data: Customer360, stage: StageKey, entry: TimelineEntry): Customer360 {
   return withTimelineEntry({ ...data, stage }, entry);
 }
 

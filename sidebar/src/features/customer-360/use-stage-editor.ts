@@ -1,4 +1,5 @@
-import type { ChangeCustomerStageRequest, CustomerStage, TimelineEntry } from '@zhike/shared/timeline';
+import type { StageKey } from '@zhike/shared/stages';
+import type { ChangeCustomerStageRequest, TimelineEntry } from '@zhike/shared/timeline';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../lib/http';
 import { newRequestId } from '../../lib/request-id';
@@ -8,9 +9,9 @@ import { isRetryable, messageOf } from './save-error';
 interface StageEditorOptions {
   externalUserId: string;
   /** The stage on screen: what a change is based on (expectedStage). */
-  stage: CustomerStage;
+  stage: StageKey;
   /** The server moved the customer; `entry` is the stage_changed line for the timeline. */
-  onChanged: (stage: CustomerStage, entry: TimelineEntry) => void;
+  onChanged: (stage: StageKey, entry: TimelineEntry) => void;
   /** A colleague moved the customer meanwhile: the 360 on screen is stale and must be asked again. */
   onConflict: () => void;
 }
@@ -22,7 +23,7 @@ interface StageEditorOptions {
  */
 export function useStageEditor({ externalUserId, stage, onChanged, onConflict }: StageEditorOptions) {
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState<CustomerStage | null>(null);
+  const [pending, setPending] = useState<StageKey | null>(null);
   const [error, setError] = useState<string | null>(null);
   const unconfirmed = useRef<ChangeCustomerStageRequest | null>(null);
 
@@ -32,7 +33,7 @@ export function useStageEditor({ externalUserId, stage, onChanged, onConflict }:
   }, []);
   const close = useCallback(() => setOpen(false), []);
 
-  async function choose(next: CustomerStage) {
+  async function choose(next: StageKey) {
     setOpen(false);
     if (pending || next === stage) return; // the server refuses a move to where the customer already is
     const previous = unconfirmed.current;

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { newRequestId } from '../../lib/request-id';
 import { fetchTagLibrary, markCustomerTags } from './customer-tags.api';
 import { isRetryable, messageOf } from './save-error';
-import { editableTags, sameTagChange, tagDiff, viewerTagIds, type TagEdit } from './tag-editing';
+import { sameTagChange, tagDiff, viewerTagIds, type TagEdit } from './tag-editing';
 
 export type LibraryState = { kind: 'loading' } | { kind: 'ready'; tags: CorpTagView[] } | { kind: 'failed'; message: string };
 
@@ -32,7 +32,7 @@ export function useTagEditor({ externalUserId, viewerUserid, tags, onSaved }: Ta
   const unconfirmed = useRef<TagEdit | null>(null);
   const libraryRequested = useRef(false);
 
-  const options = useMemo(() => (library.kind === 'ready' ? editableTags(library.tags) : []), [library]);
+  const options = useMemo(() => (library.kind === 'ready' ? library.tags : []), [library]);
   const mine = useMemo(() => viewerTagIds(tags, viewerUserid), [tags, viewerUserid]);
   const diff = tagDiff(options, mine, selected);
   const changed = diff.add.length + diff.remove.length > 0;

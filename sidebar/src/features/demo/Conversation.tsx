@@ -1,14 +1,25 @@
 import type { SandboxExternalContact } from '@zhike/shared/demo';
-import { describeChatMessage, type ChatMessage } from './use-sidebar-chat-messages';
+import { useEffect, useRef } from 'react';
+import { ChatBubble } from './ChatBubble';
+import type { ChatMessage } from './use-sidebar-chat-messages';
 
 interface ConversationProps {
   contact: SandboxExternalContact | null;
   messages: ChatMessage[];
   onHoldPhone?: (() => void) | undefined;
+  /** The customer taps a mini-program card: the phone opens that page (`pages/x/y.html?…`). */
+  onOpenMiniProgram?: ((page: string) => void) | undefined;
 }
 
 /** The middle column: what the salesperson has sent to this customer (through the sidebar) as outgoing bubbles. */
-export function Conversation({ contact, messages, onHoldPhone }: ConversationProps) {
+export function Conversation({ contact, messages, onHoldPhone, onOpenMiniProgram }: ConversationProps) {
+  const list = useRef<HTMLDivElement>(null);
+  const scrollToEnd = () => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  };
+  // Like any chat window: a new message scrolls into view, and again once its image has its height.
+  useEffect(scrollToEnd, [messages.length, contact]);
+
   return (
     <section className="conversation" aria-label="会话">
       <header className="conversation-header">
@@ -19,11 +30,11 @@ export function Conversation({ contact, messages, onHoldPhone }: ConversationPro
           </button>
         )}
       </header>
-      <div className="conversation-messages" data-testid="demo-chat-messages">
+      <div className="conversation-messages" data-testid="demo-chat-messages" ref={list} onLoadCapture={scrollToEnd}>
         {contact && <p className="conversation-system">你已添加了{contact.name}，现在可以开始聊天了。</p>}
         {messages.map((message) => (
-          <div key={message.id} className="bubble-row" data-testid="demo-chat-message">
-            <Bubble message={message} />
+          <div key={message.id} className="bubble-row" data-testid="chat-message" data-msgtype={message.payload.msgtype}>
+            <ChatBubble payload={message.payload} onOpenMiniProgram={onOpenMiniProgram} />
           </div>
         ))}
       </div>
@@ -32,26 +43,4 @@ export function Conversation({ contact, messages, onHoldPhone }: ConversationPro
       </footer>
     </section>
   );
-}
-
-function Bubble({ message }: { message: ChatMessage }) {
-  const { payload } = message;
-  if (payload.msgtype === 'news' && payload.news) {
-    return (
-      <div className="bubble bubble-card">
-        <div className="bubble-card-title">{payload.news.title}</div>
-        <div className="bubble-card-desc">{payload.news.desc}</div>
-      </div>
-    );
-  }
-  if (payload.msgtype === 'miniprogram' && payload.miniprogram) {
-    return (
-      <div className="bubble bubble-card">
-        <div className="bubble-card-title">{payload.miniprogram.title}</div>
-        {payload.miniprogram.imgUrl && <img className="bubble-card-image" src={payload.miniprogram.imgUrl} alt="" />}
-        <div className="bubble-card-source">小程序</div>
-      </div>
-    );
-  }
-  return <div className="bubble">{describeChatMessage(payload)}</div>;
 }

@@ -1,0 +1,2 @@
+export { CustomerFieldsFlow } from './customer-fields.flow';
+export { registerCustomerFieldsRoutes } from './customer-fields.routes';

@@ -1,0 +1,2 @@
+export { StagePipelineFlow } from './stage-pipeline.flow';
+export { registerStagePipelineRoutes } from './stage-pipeline.routes';

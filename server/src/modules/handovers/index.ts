@@ -1,0 +1,1 @@
+export { HandoverRepository, type HandoverRecord } from './handover.repository';

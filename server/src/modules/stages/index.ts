@@ -1,0 +1,2 @@
+export { StagePipelineRepository } from './stage-pipeline.repository';
+export { StagePipelineService } from './stage-pipeline.service';
