@@ -203,6 +203,10 @@ export function composeServices(connection: Connection, config: AppConfig, clien
       timeline,
       syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
       syncTagLibrary: async () => void (await tagLibrary.syncFromWeCom()),
+      contactAdded: async (externalUserId, userid) => {
+        const customer = await customerRepository.findByIdentifier('external_userid', externalUserId);
+        if (customer) await contentEngagement.creditContactAdded(corpId, customer.id, userid);
+      },
       log: logger,
     }),
   });

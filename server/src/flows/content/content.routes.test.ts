@@ -156,6 +156,17 @@ describe('sending scripts and posters, and what customers do with them', () => {
     expect(expired.body.error).toMatchObject({ code: 'SCENE_EXPIRED', message: '这张海报的二维码已过期，请向销售索取新的海报' });
   });
 
+  it('credits the poster 王小明 scanned with a contact he then added and an order he then paid, once each', async () => {
+    const wang = (await app.connection.collection('content_sends').findOne({ externalUserId: 'wm_demo_wang', contentKind: 'poster' }))!.customerId as string;
+    const corpId = app.config.wecom.corpId;
+    await app.services.contentEngagement.creditContactAdded(corpId, wang, 'lilei');
+    await app.services.contentEngagement.creditContactAdded(corpId, wang, 'lilei');
+    await app.services.contentEngagement.creditContactAdded(corpId, wang, 'hanmeimei');
+    await app.services.contentEngagement.creditOrder(corpId, { orderId: 'order-0001', customerId: wang, amountFen: 19_900 });
+    await app.services.contentEngagement.creditOrder(corpId, { orderId: 'order-0001', customerId: wang, amountFen: 19_900 });
+    expect(await statsRow(templateId)).toMatchObject({ contactsAdded: 1, orders: 1, revenueFen: 19_900 });
+  });
+
   it('refuses a template without a code slot, naming the field, and saves nothing', async () => {
     const before = (await staff('chenjing').get('/api/posters/templates')).body.templates.length;
     const background = await upload(await samplePng(300, 300, '#ffffff'));

@@ -9,6 +9,8 @@ export interface WeComEventHandlerDeps {
   timeline: Pick<TimelineRepository, 'record'>;
   /** Re-reads one contact from WeCom and writes it (the event says only that something changed). */
   syncContact(externalUserId: string): Promise<void>;
+  /** After a customer added a salesperson and the contact was read back: credit the content that led there. */
+  contactAdded?(externalUserId: string, userid: string): Promise<void>;
   /** Re-reads the corp tag library (tag events carry ids, not names). */
   syncTagLibrary(): Promise<void>;
   log: Logger;
@@ -42,6 +44,8 @@ export function createWeComEventHandler(deps: WeComEventHandlerDeps) {
     switch (event.changeType) {
       case 'add_external_contact':
       case 'add_half_external_contact':
+        await deps.syncContact(event.externalUserId);
+        return deps.contactAdded?.(event.externalUserId, event.userId);
       case 'edit_external_contact':
         return deps.syncContact(event.externalUserId);
       case 'del_follow_user':

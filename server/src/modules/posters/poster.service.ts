@@ -31,6 +31,8 @@ export interface PersonaliseInput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** An instance's own template edits show at once; another instance's within this bound. */
+const TEMPLATE_FRESHNESS_MS = 1000;
 /** A code about to lapse is replaced rather than printed on a fresh poster. */
 const SCENE_RENEW_MARGIN_MS = DAY_MS;
 
@@ -38,6 +40,9 @@ const SCENE_RENEW_MARGIN_MS = DAY_MS;
 export class PosterService {
   private readonly renders = new PosterRenderCache();
   private readonly assetBytes = new Map<string, Promise<Buffer>>();
+  private readonly templates = new Map<string, { loadedAt: number; template: PosterTemplateRecord | null }>();
+  /** Scenes never change once made; the current one per (template, salesperson, customer) is kept until it nears expiry. */
+  private readonly scenes = new Map<string, PosterSceneRecord>();
   private readonly now: () => Date;
   private readonly newScene: () => string;
 
@@ -60,7 +65,7 @@ export class PosterService {
   }
 
   async requireActiveTemplate(corpId: string, templateId: string): Promise<PosterTemplateRecord> {
-    const template = await this.deps.posters.findTemplate(corpId, templateId);
+    const template = await this.findTemplateFresh(corpId, templateId);
     if (!template) throw new AppError('NOT_FOUND', '海报模板不存在');
     if (template.retiredAt) throw new AppError('CONFLICT', '该海报已下架');
     return template;
@@ -80,6 +85,7 @@ export class PosterService {
     await this.validate(editor.corpId, fields);
     const updated = await this.deps.posters.updateTemplateAtVersion(editor.corpId, templateId, expectedVersion, { ...fields, updatedBy: editor.userid, updatedAt: this.now() });
     if (!updated) throw new AppError('CONFLICT', '这个模板刚被其他人修改过，请刷新后再改', [{ field: 'body.expectedVersion', issue: `当前版本为 ${current.version}` }]);
+    this.templates.delete(`${editor.corpId}:${templateId}`);
     return toTemplateView(updated);
   }
 
@@ -89,6 +95,7 @@ export class PosterService {
     if (current.retiredAt) return toTemplateView(current);
     const retired = await this.deps.posters.updateTemplateAtVersion(editor.corpId, templateId, current.version, { retiredAt: this.now(), updatedBy: editor.userid, updatedAt: this.now() });
     if (!retired) throw new AppError('CONFLICT', '这个模板刚被其他人修改过，请刷新后再试');
+    this.templates.delete(`${editor.corpId}:${templateId}`);
     return toTemplateView(retired);
   }
 
@@ -128,9 +135,30 @@ export class PosterService {
     return { scene: found, template };
   }
 
+  private async findTemplateFresh(corpId: string, templateId: string): Promise<PosterTemplateRecord | null> {
+    const key = `${corpId}:${templateId}`;
+    const cached = this.templates.get(key);
+    if (cached && Date.now() - cached.loadedAt < TEMPLATE_FRESHNESS_MS) return cached.template;
+    const template = await this.deps.posters.findTemplate(corpId, templateId);
+    this.templates.set(key, { loadedAt: Date.now(), template });
+    if (this.templates.size > 500) this.templates.delete(this.templates.keys().next().value!);
+    return template;
+  }
+
   private async sceneFor(template: PosterTemplateRecord, userid: string, customerId: string): Promise<PosterSceneRecord> {
     const now = this.now();
-    const current = await this.deps.posters.currentScene(template.corpId, template.id, userid, customerId, new Date(now.getTime() + SCENE_RENEW_MARGIN_MS));
+    const renewBy = new Date(now.getTime() + SCENE_RENEW_MARGIN_MS);
+    const key = `${template.id}:${userid}:${customerId}`;
+    const known = this.scenes.get(key);
+    if (known && known.expiresAt > renewBy && known.campaign === template.campaign) return known;
+    const scene = await this.findOrMakeScene(template, userid, customerId, now, renewBy);
+    this.scenes.set(key, scene);
+    if (this.scenes.size > 10_000) this.scenes.delete(this.scenes.keys().next().value!);
+    return scene;
+  }
+
+  private async findOrMakeScene(template: PosterTemplateRecord, userid: string, customerId: string, now: Date, renewBy: Date): Promise<PosterSceneRecord> {
+    const current = await this.deps.posters.currentScene(template.corpId, template.id, userid, customerId, renewBy);
     if (current && current.campaign === template.campaign) return current;
     // 65 random bits make a collision unlikely, not impossible: the unique index decides, and we draw again.
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -157,6 +185,7 @@ export class PosterService {
     const code = await this.deps.codes.getUnlimitedWxaCode({ scene: scene.scene, page: template.qrPage, width: 430 });
     const asset = await this.deps.assets.upload({ corpId: template.corpId, uploadedBy: scene.userid, filename: `wxacode-${scene.scene}.png`, contentType: code.contentType, bytes: code.bytes });
     await this.deps.posters.setSceneCode(scene.id, asset.id);
+    scene.codeAssetId = asset.id;
     return code.bytes;
   }
 

@@ -15,6 +15,12 @@ import { ScriptSearchIndex, searchTerms } from './script-search-index';
 import type { ScriptCategoryRecord, ScriptRecord, ScriptRepository } from './script.repository';
 import { unknownVariables } from './script-variables';
 
+/**
+ * How long an instance trusts its in-memory library and favourites without asking the database whether
+ * another instance wrote: its own writes show at once, other instances' within this bound.
+ */
+export const FRESHNESS_MS = 1000;
+
 export interface ScriptEditor {
   corpId: string;
   userid: string;
@@ -26,7 +32,8 @@ type UpdateScriptInput = ReturnType<typeof UpdateScriptRequest.parse>;
 
 /** The script library: shared scripts managed by admins, personal ones by their owner, searched in memory. */
 export class ScriptService {
-  private readonly indexes = new Map<string, { revision: number; index: ScriptSearchIndex }>();
+  private readonly indexes = new Map<string, { revision: number; checkedAt: number; index: ScriptSearchIndex }>();
+  private readonly favourites = new Map<string, { loadedAt: number; ids: Set<string> }>();
 
   constructor(
     private readonly scripts: ScriptRepository,
@@ -37,7 +44,7 @@ export class ScriptService {
   async search(viewer: ScriptEditor, query: ReturnType<typeof SearchScriptsQuery.parse>): Promise<{ items: ScriptView[]; total: number }> {
     const [index, favourites, categoryIds] = await Promise.all([
       this.indexFor(viewer.corpId),
-      this.scripts.favouriteScriptIds(viewer.corpId, viewer.userid),
+      this.favouriteIds(viewer),
       query.categoryId ? this.categoryWithChildren(viewer.corpId, query.categoryId) : undefined,
     ]);
     const matches = index.search({
@@ -71,7 +78,12 @@ export class ScriptService {
   }
 
   async favouriteIds(viewer: Pick<ScriptEditor, 'corpId' | 'userid'>): Promise<Set<string>> {
-    return this.scripts.favouriteScriptIds(viewer.corpId, viewer.userid);
+    const key = `${viewer.corpId}:${viewer.userid}`;
+    const cached = this.favourites.get(key);
+    if (cached && Date.now() - cached.loadedAt < FRESHNESS_MS) return cached.ids;
+    const ids = await this.scripts.favouriteScriptIds(viewer.corpId, viewer.userid);
+    this.favourites.set(key, { loadedAt: Date.now(), ids });
+    return ids;
   }
 
   async create(editor: ScriptEditor, input: SaveScriptInput): Promise<ScriptView> {
@@ -128,6 +140,7 @@ export class ScriptService {
   async setFavourite(viewer: ScriptEditor, scriptId: string, favourite: boolean): Promise<ScriptView> {
     const script = await this.findVisible(viewer, scriptId);
     await this.scripts.setFavourite(viewer.corpId, viewer.userid, scriptId, favourite);
+    this.favourites.delete(`${viewer.corpId}:${viewer.userid}`);
     return toScriptView(script, favourite);
   }
 
@@ -247,11 +260,15 @@ export class ScriptService {
 
   /** The corp's index, reloaded when another instance (or a crash-restarted one) wrote since it was built. */
   private async indexFor(corpId: string): Promise<ScriptSearchIndex> {
-    const revision = await this.scripts.revision(corpId);
     const cached = this.indexes.get(corpId);
-    if (cached && cached.revision === revision) return cached.index;
+    if (cached && Date.now() - cached.checkedAt < FRESHNESS_MS) return cached.index;
+    const revision = await this.scripts.revision(corpId);
+    if (cached && cached.revision === revision) {
+      cached.checkedAt = Date.now();
+      return cached.index;
+    }
     const index = new ScriptSearchIndex(await this.scripts.listForCorp(corpId));
-    this.indexes.set(corpId, { revision, index });
+    this.indexes.set(corpId, { revision, checkedAt: Date.now(), index });
     return index;
   }
 
