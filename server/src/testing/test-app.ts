@@ -43,7 +43,7 @@ export async function startSandboxServer(trustedHosts: string[]): Promise<{ sand
 
 /** The real app over a fresh database and the sandbox upstreams; retries are fast so error paths stay quick. */
 export async function createTestApp(label: string, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '1000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '5000', ...env });
   const logger = pino({ level: 'silent' });
   const db = await openTestDatabase(label);
   const upstream = await startSandboxServer([new URL(TEST_PUBLIC_URL).host]);

@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../testing/test-app';
 describe('customer login (mini-program code2session)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createTestApp('customerlogin');
+    // A short timeout, so the slow-upstream case below is quick.
+    app = await createTestApp('customerlogin', { UPSTREAM_TIMEOUT_MS: '1000' });
   });
   afterAll(() => app.close());
 

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { editTrailFields, type EditTrail } from '../../platform/db/edit-trail';
 import type { PosterLayer } from '@zhike/shared/posters';
 
-export interface PosterTemplateDocument {
+export interface PosterTemplateDocument extends EditTrail {
   corpId: string;
   name: string;
   campaign: string;
@@ -11,12 +12,6 @@ export interface PosterTemplateDocument {
   qrPage: string;
   scanValidDays: number;
   layers: PosterLayer[];
-  version: number;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  retiredAt?: Date;
 }
 
 const PosterTemplateSchema = new Schema<PosterTemplateDocument>(
@@ -30,12 +25,7 @@ const PosterTemplateSchema = new Schema<PosterTemplateDocument>(
     qrPage: { type: String, required: true },
     scanValidDays: { type: Number, required: true },
     layers: { type: Schema.Types.Mixed, required: true },
-    version: { type: Number, required: true },
-    createdBy: { type: String, required: true },
-    updatedBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    retiredAt: Date,
+    ...editTrailFields,
   },
   { collection: 'poster_templates', versionKey: false },
 );

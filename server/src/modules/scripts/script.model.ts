@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { editTrailFields, type EditTrail } from '../../platform/db/edit-trail';
 import type { ScriptContent, ScriptScope } from '@zhike/shared/scripts';
 
-export interface ScriptDocument {
+export interface ScriptDocument extends EditTrail {
   corpId: string;
   scope: ScriptScope;
   /** The salesperson a personal script belongs to. */
@@ -13,13 +14,6 @@ export interface ScriptDocument {
   stages: string[];
   tagIds: string[];
   usageCount: number;
-  /** Bumped on every edit: an edit based on an older version is refused. */
-  version: number;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  retiredAt?: Date;
 }
 
 const ScriptSchema = new Schema<ScriptDocument>(
@@ -34,12 +28,7 @@ const ScriptSchema = new Schema<ScriptDocument>(
     stages: { type: [String], default: [] },
     tagIds: { type: [String], default: [] },
     usageCount: { type: Number, default: 0 },
-    version: { type: Number, required: true },
-    createdBy: { type: String, required: true },
-    updatedBy: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    retiredAt: Date,
+    ...editTrailFields,
   },
   { collection: 'scripts', versionKey: false, minimize: false },
 );

@@ -33,17 +33,17 @@ export function PostersPanel({ externalUserId }: { externalUserId: string }) {
         </button>
       </div>
     );
-  if (state.templates.length === 0) return <p className="content-empty">还没有可用的海报，请管理员在管理后台添加海报模板。</p>;
+  if (state.value.length === 0) return <p className="content-empty">还没有可用的海报，请管理员在管理后台添加海报模板。</p>;
 
   // The first template is shown at once: one tap less for the common case of one campaign poster.
-  const chosen = state.templates.find((t) => t.id === chosenId) ?? state.templates[0]!;
+  const chosen = state.value.find((t) => t.id === chosenId) ?? state.value[0]!;
   const content = { kind: 'poster', templateId: chosen.id } as const;
   const sendState = sender.stateOf(content);
 
   return (
     <div className="posters-panel">
       <ul className="poster-templates" aria-label="海报模板">
-        {state.templates.map((template) => (
+        {state.value.map((template) => (
           <li key={template.id}>
             <PosterTemplateButton template={template} chosen={template.id === chosen.id} onChoose={() => setChosenId(template.id)} />
           </li>

@@ -15,7 +15,7 @@ interface ScriptFilterChipsProps {
  * row. 收藏 combines with any category.
  */
 export function ScriptFilterChips({ categories, categoryId, favourites, onSelectCategory, onToggleFavourites, onRetryCategories }: ScriptFilterChipsProps) {
-  const tree = categories.kind === 'ready' ? categoryTree(categories.categories) : [];
+  const tree = categories.kind === 'ready' ? categoryTree(categories.value) : [];
   const branch = branchOf(tree, categoryId);
   return (
     <div className="script-filters">
