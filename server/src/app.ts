@@ -18,6 +18,7 @@ import { registerCustomerRoutes, type CustomerService } from './modules/customer
 import { registerHealthRoutes } from './modules/health';
 import { registerJsSdkRoutes, type JsSdkService } from './modules/jssdk';
 import { registerAssetRoutes, type AssetService } from './modules/assets';
+import { registerCatalogRoutes, type CatalogService } from './modules/catalog';
 import { registerScriptRoutes, type ScriptService } from './modules/scripts';
 import { registerPosterRoutes, type PosterService } from './modules/posters';
 import { registerContentRoutes, type ContentEngagementFlow, type ContentSendingFlow, type ScriptRecommendationsFlow } from './flows/content';
@@ -38,6 +39,7 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   customerFollowUp: CustomerFollowUpFlow;
   tagLibrary: TagLibraryService;
   assets: AssetService;
+  catalog: CatalogService;
   scripts: ScriptService;
   posters: PosterService;
   contentSending: ContentSendingFlow;
@@ -94,6 +96,7 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerCustomerFollowUpRoutes(api, services.customerFollowUp);
   registerWeComCallbackRoutes(api, services.wecomCallbacks);
   registerAssetRoutes(api, services.assets);
+  registerCatalogRoutes(api, services.catalog);
   registerScriptRoutes(api, services.scripts);
   registerPosterRoutes(api, { posters: services.posters, previewSample: (corpId, userid) => services.contentSending.previewSample(corpId, userid) });
   registerContentRoutes(api, { sending: services.contentSending, engagement: services.contentEngagement, recommendations: services.scriptRecommendations });

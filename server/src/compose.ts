@@ -27,6 +27,7 @@ import { CustomerFieldsFlow } from './flows/customer-fields';
 import { CustomerHandoverFlow, RESIGNED_TRANSFER_TOPIC, TransferProgress } from './flows/customer-handover';
 import { HandoverRepository } from './modules/handovers';
 import { AssetRepository, AssetService } from './modules/assets';
+import { CatalogRepository, CatalogService } from './modules/catalog';
 import { ScriptRepository, ScriptService } from './modules/scripts';
 import { ContentTrackingRepository } from './modules/content-tracking';
 import { WeComMediaCache, WeComMediaRepository } from './modules/media';
@@ -226,6 +227,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     resolvePrincipal: sessionPrincipalResolver(sessions),
     tagLibrary,
     assets,
+    catalog: new CatalogService(corpId, new CatalogRepository(connection), assets),
     scripts,
     posters,
     contentSending,

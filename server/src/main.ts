@@ -7,7 +7,9 @@ import { composeServices, createUpstreamClients } from './compose';
 import { syncFromWeCom } from './flows/wecom-sync/sync-from-wecom';
 import { emitSandboxCallbacks } from './integrations/sandbox/callback-emitter';
 import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
-import { seedDemoContent } from './flows/content/demo-content.seed';
+import { seedDemoCatalog } from './demo/demo-catalog.seed';
+import { seedDemoContent } from './demo/demo-content.seed';
+import { CatalogRepository } from './modules/catalog';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { ensureIndexes, openDatabase } from './platform/db/database';
 import type { StaticMount } from './platform/http/static-files';
@@ -100,7 +102,8 @@ async function main(): Promise<void> {
     const seeded = await syncFromWeCom(services);
     const admin = config.wecom.adminUserIds[0];
     const content = admin ? await seedDemoContent(services, { corpId: config.wecom.corpId, userid: admin, role: 'admin' }) : undefined;
-    logger.info({ ...seeded, content }, 'demo data ready');
+    const catalog = await seedDemoCatalog({ corpId: config.wecom.corpId, catalog: new CatalogRepository(database.connection), assets: services.assets });
+    logger.info({ ...seeded, content, catalog }, 'demo data ready');
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).

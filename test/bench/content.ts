@@ -2,7 +2,7 @@
 // each against a baseline measured in the same run (a database regex search; the uncached render).
 import { performance } from 'node:perf_hooks';
 import { Types } from 'mongoose';
-import { drawPosterBackground, drawProductImage } from '../../server/src/flows/content/demo-artwork';
+import { drawPosterBackground, drawProductImage } from '../../server/src/demo/demo-artwork';
 import request from 'supertest';
 import { completeStaffOAuth, sessionCookie } from '../../server/src/testing/staff-login';
 import { machineLine, startBenchApp } from './bench-app';

@@ -1,5 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { registerPosterFonts, POSTER_FONT_FAMILY } from '../../modules/posters';
+import { registerPosterFonts, POSTER_FONT_FAMILY } from '../modules/posters';
 
 /** Product shots and a poster background for the demo, drawn instead of shipped as binary files. */
 export async function drawProductImage(title: string, subtitle: string, colours: [string, string]): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import type { StaffRole } from '@zhike/shared/auth';
-import type { AssetService } from '../../modules/assets';
-import type { PosterService } from '../../modules/posters';
-import type { ScriptService } from '../../modules/scripts';
+import type { AssetService } from '../modules/assets';
+import type { PosterService } from '../modules/posters';
+import type { ScriptService } from '../modules/scripts';
 import { brochurePdf, drawPosterBackground, drawProductImage } from './demo-artwork';
 
 interface DemoEditor {

@@ -1,0 +1,66 @@
+import type { ArticleView, ProductView } from '@zhike/shared/catalog';
+import { AppError } from '../../platform/http/app-error';
+import type { AssetService } from '../assets';
+import type { ArticleRecord, CatalogRepository, ProductRecord } from './catalog.repository';
+
+/** What the mini-program's store shows: products on sale and articles, with their images' public addresses. */
+export class CatalogService {
+  constructor(
+    private readonly corpId: string,
+    private readonly catalog: CatalogRepository,
+    private readonly assets: Pick<AssetService, 'findById' | 'publicUrlOf'>,
+  ) {}
+
+  async listProducts(): Promise<ProductView[]> {
+    return Promise.all((await this.catalog.listProductsOnSale(this.corpId)).map((product) => this.toProductView(product)));
+  }
+
+  /** A product that is off sale still opens (a shared link must not break), marked as such. */
+  async product(productId: string): Promise<ProductView> {
+    const product = await this.catalog.findProduct(this.corpId, productId);
+    if (!product) throw new AppError('NOT_FOUND', '商品不存在或已下架');
+    return this.toProductView(product);
+  }
+
+  async listArticles(): Promise<ArticleView[]> {
+    return Promise.all((await this.catalog.listArticles(this.corpId)).map((article) => this.toArticleView(article)));
+  }
+
+  async article(articleId: string): Promise<ArticleView> {
+    const article = await this.catalog.findArticle(this.corpId, articleId);
+    if (!article) throw new AppError('NOT_FOUND', '文章不存在');
+    return this.toArticleView(article);
+  }
+
+  private async urlOf(assetId: string): Promise<string> {
+    const asset = await this.assets.findById(this.corpId, assetId);
+    return asset ? this.assets.publicUrlOf(asset) : '';
+  }
+
+  private async toProductView(product: ProductRecord): Promise<ProductView> {
+    return {
+      id: product.id,
+      name: product.name,
+      subtitle: product.subtitle,
+      coverUrl: await this.urlOf(product.coverAssetId),
+      imageUrls: await Promise.all(product.imageAssetIds.map((id) => this.urlOf(id))),
+      priceFen: product.priceFen,
+      ...(product.originalPriceFen ? { originalPriceFen: product.originalPriceFen } : {}),
+      badges: product.badges,
+      description: product.description,
+      onSale: product.onSale,
+    };
+  }
+
+  private async toArticleView(article: ArticleRecord): Promise<ArticleView> {
+    return {
+      id: article.id,
+      title: article.title,
+      summary: article.summary,
+      coverUrl: await this.urlOf(article.coverAssetId),
+      body: article.body,
+      productIds: article.productIds,
+      publishedAt: article.publishedAt.toISOString(),
+    };
+  }
+}
