@@ -16,6 +16,8 @@ export const ProductView = z
     /** Paragraphs of the detail page. */
     description: z.array(z.string()),
     onSale: z.boolean(),
+    /** Variants to choose from (规格), each with its price and what is left in stock. */
+    skus: z.array(z.object({ id: z.string(), name: z.string(), priceFen: z.number().int(), stock: z.number().int(), onSale: z.boolean() })).optional(),
   })
   .meta({ id: 'Product' });
 export type ProductView = z.infer<typeof ProductView>;

@@ -16,6 +16,8 @@ export interface ContentEngagementDeps {
   timeline: Pick<TimelineRepository, 'record'>;
   /** Names of content for the statistics: script titles and poster names by id. */
   contentTitles(corpId: string): Promise<Map<string, string>>;
+  /** 老带新: a poster made for one customer, scanned by another (the referral flow applies its rules). */
+  posterReferral?(posterCustomerId: string, scannerId: string, poster: { userid: string; scene: string }): Promise<unknown>;
   now?: () => Date;
 }
 
@@ -74,6 +76,7 @@ export class ContentEngagementFlow {
         key: `poster_scanned:${scene.scene}:${customerId}`,
       });
     }
+    if (scene.customerId && scene.customerId !== customerId) await this.deps.posterReferral?.(scene.customerId, customerId, { userid: scene.userid, scene: scene.scene });
     const salesperson = (await this.deps.staff.directory(scene.corpId, [scene.userid])).get(scene.userid);
     return { posterTitle: template.name, campaign: scene.campaign, salesperson: { userid: scene.userid, name: salesperson?.name ?? scene.userid, avatar: salesperson?.avatar ?? '' } };
   }
@@ -113,6 +116,14 @@ export class ContentEngagementFlow {
       at,
     });
     if (first) await this.deps.tracking.incrementStats(corpId, credited.contentKind, credited.contentId, { orders: 1, revenueFen: order.amountFen });
+  }
+
+  /** A refund takes its amount back from the content its order was credited to (the order count stays). */
+  async creditRefund(corpId: string, refund: { orderId: string; refundId: string; amountFen: number }): Promise<void> {
+    const credited = await this.deps.tracking.findTouch(corpId, `order:${refund.orderId}`);
+    if (!credited) return;
+    const { first } = await this.deps.tracking.recordTouch({ ...credited, key: `refund:${refund.refundId}`, touch: 'order', amountFen: -refund.amountFen, at: this.now() });
+    if (first) await this.deps.tracking.incrementStats(corpId, credited.contentKind, credited.contentId, { revenueFen: -refund.amountFen });
   }
 
   async stats(corpId: string): Promise<ContentStatsRow[]> {

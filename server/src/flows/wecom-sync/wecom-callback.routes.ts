@@ -61,7 +61,7 @@ export function registerWeComCallbackRoutes(api: ApiRouter, deps: WeComCallbackR
     tag: 'wecom',
     summary: 'WeCom event push (signed, AES-encrypted XML); answered "success" once stored',
     query: WeComCallbackEventQuery,
-    xmlBody: true,
+    rawTextBody: true,
     response: z.literal('success'),
     handler: async ({ query, body, ctx }) => {
       let event: ReturnType<typeof parseCallbackEvent>;

@@ -62,9 +62,36 @@ const ArticleSchema = new Schema<ArticleDocument>(
 );
 ArticleSchema.index({ corpId: 1, publishedAt: -1 });
 
+/**
+ * A sellable variant of a product with its own price and stock. Its own document, so stock is reserved
+ * with one conditional `$inc` (the embedded engine has no positional updates into arrays).
+ */
+export interface SkuDocument {
+  corpId: string;
+  productId: string;
+  name: string;
+  priceFen: number;
+  stock: number;
+  onSale: boolean;
+}
+
+const SkuSchema = new Schema<SkuDocument>(
+  {
+    corpId: { type: String, required: true },
+    productId: { type: String, required: true },
+    name: { type: String, required: true },
+    priceFen: { type: Number, required: true, min: 0 },
+    stock: { type: Number, required: true, min: 0 },
+    onSale: { type: Boolean, default: true },
+  },
+  { collection: 'product_skus', versionKey: false },
+);
+SkuSchema.index({ corpId: 1, productId: 1 });
+
 export function catalogModels(connection: Connection) {
   return {
     products: (connection.models.Product ?? connection.model<ProductDocument>('Product', ProductSchema)) as Model<ProductDocument>,
+    skus: (connection.models.Sku ?? connection.model<SkuDocument>('Sku', SkuSchema)) as Model<SkuDocument>,
     articles: (connection.models.Article ?? connection.model<ArticleDocument>('Article', ArticleSchema)) as Model<ArticleDocument>,
   };
 }

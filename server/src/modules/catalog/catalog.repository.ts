@@ -1,9 +1,10 @@
 import { isValidObjectId, type Connection } from 'mongoose';
 import { withStringId, type WithId } from '../../platform/db/records';
-import { catalogModels, type ArticleDocument, type ProductDocument } from './catalog.model';
+import { catalogModels, type ArticleDocument, type ProductDocument, type SkuDocument } from './catalog.model';
 
 export type ProductRecord = WithId<ProductDocument>;
 export type ArticleRecord = WithId<ArticleDocument>;
+export type SkuRecord = WithId<SkuDocument>;
 
 export class CatalogRepository {
   private readonly models: ReturnType<typeof catalogModels>;
@@ -38,6 +39,30 @@ export class CatalogRepository {
     if (!isValidObjectId(id)) return null;
     const found = await this.models.articles.findOne({ _id: id, corpId }).lean();
     return found && withStringId(found);
+  }
+
+  async createSku(sku: SkuDocument): Promise<SkuRecord> {
+    return withStringId((await this.models.skus.create(sku)).toObject());
+  }
+
+  async skusOf(corpId: string, productIds: string[]): Promise<SkuRecord[]> {
+    return (await this.models.skus.find({ corpId, productId: { $in: productIds } }).sort({ priceFen: 1 }).lean()).map(withStringId);
+  }
+
+  async findSku(corpId: string, skuId: string): Promise<SkuRecord | null> {
+    if (!isValidObjectId(skuId)) return null;
+    const found = await this.models.skus.findOne({ _id: skuId, corpId }).lean();
+    return found && withStringId(found);
+  }
+
+  /** Takes `quantity` from stock only if that many are left; false otherwise (nothing changed). */
+  async takeStock(skuId: string, quantity: number): Promise<boolean> {
+    const taken = await this.models.skus.updateOne({ _id: skuId, stock: { $gte: quantity } }, { $inc: { stock: -quantity } });
+    return taken.modifiedCount === 1;
+  }
+
+  async returnStock(skuId: string, quantity: number): Promise<void> {
+    await this.models.skus.updateOne({ _id: skuId }, { $inc: { stock: quantity } });
   }
 
   async countProducts(corpId: string): Promise<number> {

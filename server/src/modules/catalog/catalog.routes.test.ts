@@ -25,6 +25,10 @@ describe('the store catalogue', () => {
     ]);
     const first = response.body.items[0];
     expect(first).toMatchObject({ originalPriceFen: 49_900, badges: ['热卖', '老客专享'], onSale: true });
+    expect(first.skus.map((sku: { name: string; priceFen: number; stock: number }) => [sku.name, sku.priceFen, sku.stock])).toEqual([
+      ['标准装', 39_900, 200],
+      ['礼盒装', 45_900, 50],
+    ]);
     const image = await request(app.callback).get(new URL(first.coverUrl).pathname);
     expect(image.headers['content-type']).toBe('image/png');
     const detail = await request(app.callback).get(`/api/catalog/products/${first.id}`);

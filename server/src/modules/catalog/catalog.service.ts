@@ -1,7 +1,7 @@
 import type { ArticleView, ProductView } from '@zhike/shared/catalog';
 import { AppError } from '../../platform/http/app-error';
 import type { AssetService } from '../assets';
-import type { ArticleRecord, CatalogRepository, ProductRecord } from './catalog.repository';
+import type { ArticleRecord, CatalogRepository, ProductRecord, SkuRecord } from './catalog.repository';
 
 /** What the mini-program's store shows: products on sale and articles, with their images' public addresses. */
 export class CatalogService {
@@ -12,14 +12,31 @@ export class CatalogService {
   ) {}
 
   async listProducts(): Promise<ProductView[]> {
-    return Promise.all((await this.catalog.listProductsOnSale(this.corpId)).map((product) => this.toProductView(product)));
+    const products = await this.catalog.listProductsOnSale(this.corpId);
+    const skus = await this.catalog.skusOf(this.corpId, products.map((product) => product.id));
+    return Promise.all(products.map((product) => this.toProductView(product, skus)));
+  }
+
+  /** The products and SKUs an order names, as they are now, for pricing it. */
+  async forPricing(productIds: string[]): Promise<{ products: Map<string, ProductRecord>; skus: Map<string, SkuRecord> }> {
+    const products = (await Promise.all([...new Set(productIds)].map((id) => this.catalog.findProduct(this.corpId, id)))).filter((product) => product !== null);
+    const skus = await this.catalog.skusOf(this.corpId, products.map((product) => product.id));
+    return { products: new Map(products.map((product) => [product.id, product])), skus: new Map(skus.map((sku) => [sku.id, sku])) };
+  }
+
+  takeStock(skuId: string, quantity: number): Promise<boolean> {
+    return this.catalog.takeStock(skuId, quantity);
+  }
+
+  returnStock(skuId: string, quantity: number): Promise<void> {
+    return this.catalog.returnStock(skuId, quantity);
   }
 
   /** A product that is off sale still opens (a shared link must not break), marked as such. */
   async product(productId: string): Promise<ProductView> {
     const product = await this.catalog.findProduct(this.corpId, productId);
     if (!product) throw new AppError('NOT_FOUND', '商品不存在或已下架');
-    return this.toProductView(product);
+    return this.toProductView(product, await this.catalog.skusOf(this.corpId, [product.id]));
   }
 
   async listArticles(): Promise<ArticleView[]> {
@@ -37,7 +54,7 @@ export class CatalogService {
     return asset ? this.assets.publicUrlOf(asset) : '';
   }
 
-  private async toProductView(product: ProductRecord): Promise<ProductView> {
+  private async toProductView(product: ProductRecord, skus: SkuRecord[]): Promise<ProductView> {
     return {
       id: product.id,
       name: product.name,
@@ -49,6 +66,7 @@ export class CatalogService {
       badges: product.badges,
       description: product.description,
       onSale: product.onSale,
+      skus: skus.filter((sku) => sku.productId === product.id).map((sku) => ({ id: sku.id, name: sku.name, priceFen: sku.priceFen, stock: sku.stock, onSale: sku.onSale })),
     };
   }
 

@@ -1,3 +1,3 @@
-export { CatalogRepository, type ArticleRecord, type ProductRecord } from './catalog.repository';
+export { CatalogRepository, type ArticleRecord, type ProductRecord, type SkuRecord } from './catalog.repository';
 export { CatalogService } from './catalog.service';
 export { registerCatalogRoutes } from './catalog.routes';

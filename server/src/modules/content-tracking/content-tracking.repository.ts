@@ -58,6 +58,10 @@ export class ContentTrackingRepository {
     }
   }
 
+  async findTouch(corpId: string, key: string): Promise<ContentTouchDocument | null> {
+    return this.models.touches.findOne({ corpId, key }, { _id: 0 }).lean();
+  }
+
   /** The customer's latest touches of the given kinds since a moment, newest first (for attribution). */
   async touchesOfCustomer(customerId: string, kinds: ContentTouchKind[], since: Date): Promise<ContentTouchDocument[]> {
     return this.models.touches.find({ customerId, touch: { $in: kinds }, at: { $gte: since } }, { _id: 0 }).sort({ at: -1 }).limit(50).lean();

@@ -26,10 +26,10 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
   tag: string;
   body?: ZodType<TBody>;
   /**
-   * The route reads the raw body itself (signed upstream XML callbacks); `body` is then the raw string,
-   * whatever Content-Type the upstream sent (WeCom's is not documented).
+   * The route reads the raw body itself (signed upstream callbacks: WeCom's XML, WeChat Pay's JSON, whose
+   * signature covers the exact bytes); `body` is then the raw string, whatever Content-Type was sent.
    */
-  xmlBody?: true;
+  rawTextBody?: true;
   /**
    * The body is a file sent as is (an upload): `body` is its bytes, accepted only with one of these
    * Content-Types and up to maxBytes.
@@ -74,11 +74,11 @@ export class ApiRouter {
           : new AppError('UNAUTHENTICATED', '请先登录');
       }
       if (route.binaryBody) requireBodyType(ctx, route.binaryBody.contentTypes);
-      else if (!route.xmlBody) requireJsonBody(ctx);
+      else if (!route.rawTextBody) requireJsonBody(ctx);
       const input: HandlerInput<TBody, TQuery, TParams> = {
         body: route.binaryBody
           ? ((await readRawBody(ctx, route.binaryBody.maxBytes)) as TBody)
-          : route.xmlBody
+          : route.rawTextBody
           ? ((ctx.request.rawBody ?? (await readRawBody(ctx, this.options.bodyLimitBytes)).toString('utf8')) as TBody)
           : route.body
             ? parseInput(route.body, ctx.request.body ?? {}, 'body')

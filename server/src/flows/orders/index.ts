@@ -1,0 +1,3 @@
+export { OrdersFlow, type OrderSettings } from './orders.flow';
+export { registerOrderRoutes } from './orders.routes';
+export { registerWeChatPayNotifyRoutes } from './wechatpay-notify.routes';
