@@ -15,6 +15,7 @@ const SECTIONS: readonly ConsoleSection[] = [
   { id: 'scripts', label: '话术管理', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.ScriptsScreen }))) },
   { id: 'posters', label: '海报模板', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.PostersScreen }))) },
   { id: 'stats', label: '内容效果', group: '内容', minRole: 'manager', screen: lazy(() => contentScreens().then((m) => ({ default: m.StatsScreen }))) },
+  { id: 'products', label: '商品管理', group: '商城', minRole: 'admin', screen: lazy(() => import('../features/console-products/ProductsScreen')) },
 ];
 
 /** Manager console: same staff login as the sidebar, then the section the hash names. */

@@ -45,6 +45,11 @@ export interface OrdersDeps {
   /** Credits the content the customer last touched (content attribution), and takes refunds back from it. */
   creditOrder(order: { orderId: string; customerId: string; amountFen: number }): Promise<void>;
   creditRefund(refund: { orderId: string; refundId: string; amountFen: number }): Promise<void>;
+  /**
+   * The product's cover address for the 代客下单 card (`CatalogService.coverUrlOf`): WeCom refuses a
+   * mini-program card without an http(s) imgUrl. Optional until composition wires it.
+   */
+  productCoverUrl?(productId: string): Promise<string>;
   now?: () => Date;
 }
 
@@ -85,7 +90,7 @@ export class OrdersFlow {
         miniprogram: {
           appid: this.deps.settings.miniProgramAppId,
           title: `您的专属订单：${first.name}${order.items.length > 1 ? ` 等 ${order.items.length} 件` : ''}，¥${(order.totalFen / 100).toFixed(2)}`,
-          imgUrl: '',
+          imgUrl: (await this.deps.productCoverUrl?.(first.productId)) ?? '',
           page: `pages/orders/pay.html?orderNo=${order.orderNo}`,
         },
       },

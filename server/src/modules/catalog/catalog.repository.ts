@@ -25,6 +25,19 @@ export class CatalogRepository {
     return (await this.models.products.find({ corpId, onSale: true }).sort({ featuredRank: -1, createdAt: -1 }).lean()).map(withStringId);
   }
 
+  /** Every product of the corp, off sale too, in the store's order: the console's list. */
+  async listAllProducts(corpId: string): Promise<ProductRecord[]> {
+    return (await this.models.products.find({ corpId }).sort({ featuredRank: -1, createdAt: -1 }).lean()).map(withStringId);
+  }
+
+  /** `clear` names optional fields to remove (mongoose drops `undefined` from an update rather than unsetting). */
+  async updateProduct(corpId: string, id: string, fields: Partial<Omit<ProductDocument, 'corpId' | 'createdAt'>>, clear: 'originalPriceFen'[] = []): Promise<ProductRecord | null> {
+    if (!isValidObjectId(id)) return null;
+    const update = clear.length ? { $set: fields, $unset: Object.fromEntries(clear.map((key) => [key, 1])) } : { $set: fields };
+    const updated = await this.models.products.findOneAndUpdate({ _id: id, corpId }, update, { returnDocument: 'after' }).lean();
+    return updated && withStringId(updated);
+  }
+
   async findProduct(corpId: string, id: string): Promise<ProductRecord | null> {
     if (!isValidObjectId(id)) return null;
     const found = await this.models.products.findOne({ _id: id, corpId }).lean();
@@ -47,6 +60,19 @@ export class CatalogRepository {
 
   async skusOf(corpId: string, productIds: string[]): Promise<SkuRecord[]> {
     return (await this.models.skus.find({ corpId, productId: { $in: productIds } }).sort({ priceFen: 1 }).lean()).map(withStringId);
+  }
+
+  /**
+   * An admin's correction of one SKU. Stock is set outright, so a sale that takes stock between the admin's
+   * read and this write is overwritten; a later version should record adjustments (+n/−n) instead.
+   */
+  async updateSku(corpId: string, productId: string, skuId: string, fields: Pick<SkuDocument, 'name' | 'priceFen' | 'stock' | 'onSale'>): Promise<void> {
+    await this.models.skus.updateOne({ _id: skuId, corpId, productId }, { $set: fields });
+  }
+
+  /** SKUs an order may name are never deleted: the ones an edit left out go off sale. */
+  async takeSkusOffSaleExcept(corpId: string, productId: string, keepIds: string[]): Promise<void> {
+    await this.models.skus.updateMany({ corpId, productId, _id: { $nin: keepIds } }, { $set: { onSale: false } });
   }
 
   async findSku(corpId: string, skuId: string): Promise<SkuRecord | null> {

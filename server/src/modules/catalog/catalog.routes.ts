@@ -1,9 +1,11 @@
 import { ArticleIdParams, ArticleListResponse, ArticleResponse, ProductIdParams, ProductListResponse, ProductResponse } from '@zhike/shared/catalog';
 import type { ApiRouter } from '../../platform/http/api-router';
 import type { CatalogService } from './catalog.service';
+import { registerProductAdminRoutes } from './product-admin.routes';
 
-/** Anonymous: the store is browsable before the customer has logged in. */
+/** Anonymous: the store is browsable before the customer has logged in. 商品管理 (admins) registers with it. */
 export function registerCatalogRoutes(api: ApiRouter, catalog: CatalogService): void {
+  registerProductAdminRoutes(api, catalog.admin);
   api.add({
     method: 'GET',
     path: '/api/catalog/products',

@@ -1,15 +1,21 @@
 import type { ArticleView, ProductView } from '@zhike/shared/catalog';
 import { AppError } from '../../platform/http/app-error';
-import type { AssetService } from '../assets';
 import type { ArticleRecord, CatalogRepository, ProductRecord, SkuRecord } from './catalog.repository';
+import { ProductAdminService, type ProductAdminAssets } from './product-admin.service';
+import { toProductView } from './product-view';
 
 /** What the mini-program's store shows: products on sale and articles, with their images' public addresses. */
 export class CatalogService {
+  /** 商品管理 for admins, over the same collections. */
+  readonly admin: ProductAdminService;
+
   constructor(
     private readonly corpId: string,
     private readonly catalog: CatalogRepository,
-    private readonly assets: Pick<AssetService, 'findById' | 'publicUrlOf'>,
-  ) {}
+    private readonly assets: ProductAdminAssets,
+  ) {
+    this.admin = new ProductAdminService(corpId, catalog, assets);
+  }
 
   async listProducts(): Promise<ProductView[]> {
     const products = await this.catalog.listProductsOnSale(this.corpId);
@@ -39,6 +45,12 @@ export class CatalogService {
     return this.toProductView(product, await this.catalog.skusOf(this.corpId, [product.id]));
   }
 
+  /** The cover's public address, for cards that show the product (代客下单's mini-program card); '' if unknown. */
+  async coverUrlOf(productId: string): Promise<string> {
+    const product = await this.catalog.findProduct(this.corpId, productId);
+    return product ? this.urlOf(product.coverAssetId) : '';
+  }
+
   async listArticles(): Promise<ArticleView[]> {
     return Promise.all((await this.catalog.listArticles(this.corpId)).map((article) => this.toArticleView(article)));
   }
@@ -54,20 +66,8 @@ export class CatalogService {
     return asset ? this.assets.publicUrlOf(asset) : '';
   }
 
-  private async toProductView(product: ProductRecord, skus: SkuRecord[]): Promise<ProductView> {
-    return {
-      id: product.id,
-      name: product.name,
-      subtitle: product.subtitle,
-      coverUrl: await this.urlOf(product.coverAssetId),
-      imageUrls: await Promise.all(product.imageAssetIds.map((id) => this.urlOf(id))),
-      priceFen: product.priceFen,
-      ...(product.originalPriceFen ? { originalPriceFen: product.originalPriceFen } : {}),
-      badges: product.badges,
-      description: product.description,
-      onSale: product.onSale,
-      skus: skus.filter((sku) => sku.productId === product.id).map((sku) => ({ id: sku.id, name: sku.name, priceFen: sku.priceFen, stock: sku.stock, onSale: sku.onSale })),
-    };
+  private toProductView(product: ProductRecord, skus: SkuRecord[]): Promise<ProductView> {
+    return toProductView(product, skus, (id) => this.urlOf(id));
   }
 
   private async toArticleView(article: ArticleRecord): Promise<ArticleView> {

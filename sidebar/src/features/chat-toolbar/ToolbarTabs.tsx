@@ -1,6 +1,6 @@
-export type ToolbarTab = 'customer' | 'scripts' | 'posters';
+export type ToolbarTab = 'customer' | 'scripts' | 'posters' | 'orders';
 
-const TABS: ReadonlyArray<{ key: ToolbarTab | 'orders'; label: string }> = [
+const TABS: ReadonlyArray<{ key: ToolbarTab; label: string }> = [
   { key: 'customer', label: '客户' },
   { key: 'scripts', label: '话术' },
   { key: 'posters', label: '海报' },
@@ -11,13 +11,13 @@ export function tabPanelId(tab: ToolbarTab): string {
   return `toolbar-panel-${tab}`;
 }
 
-/** The sidebar's sections; 订单 says it is coming. */
+/** The sidebar's sections. */
 export function ToolbarTabs({ current, onSelect }: { current: ToolbarTab; onSelect: (tab: ToolbarTab) => void }) {
   return (
     <nav className="toolbar-tabs" role="tablist" aria-label="知客功能">
       {TABS.map((tab) => {
         const key = tab.key;
-        const ready = key !== 'orders';
+        const ready = true;
         return (
           <button
             key={key}

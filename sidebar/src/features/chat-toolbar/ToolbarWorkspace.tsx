@@ -5,6 +5,7 @@ import { ToolbarTabs, tabPanelId, type ToolbarTab } from './ToolbarTabs';
 // Scripts and posters load on first open: the 客户 tab, which everyone sees first, paints without them.
 const ScriptsPanel = lazy(() => import('../content/ScriptsPanel').then((module) => ({ default: module.ScriptsPanel })));
 const PostersPanel = lazy(() => import('../content/PostersPanel').then((module) => ({ default: module.PostersPanel })));
+const OrdersPanel = lazy(() => import('../orders/OrdersPanel').then((module) => ({ default: module.OrdersPanel })));
 
 /**
  * The tabs and their panels for the open chat. A panel stays mounted once opened, so going back to 话术 keeps
@@ -33,6 +34,7 @@ export function ToolbarWorkspace({ externalUserId, viewerUserid }: { externalUse
         {panel('customer', <Customer360Panel externalUserId={externalUserId} viewerUserid={viewerUserid} />)}
         {panel('scripts', <ScriptsPanel externalUserId={externalUserId} />)}
         {panel('posters', <PostersPanel externalUserId={externalUserId} />)}
+        {panel('orders', <OrdersPanel externalUserId={externalUserId} />)}
       </main>
     </>
   );

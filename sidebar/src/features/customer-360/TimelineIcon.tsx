@@ -45,6 +45,35 @@ const DRAWINGS: Record<TimelineKind, ReactNode> = {
       <path d="M2 20a4 4 0 0 1 8 0M14 20a4 4 0 0 1 8 0M9 13h6M13 11l2 2-2 2" />
     </>
   ),
+  // A page with an eye-like fold: something in the mini-program looked at.
+  page_viewed: <path d="M6 2h9l5 5v15H6zM14 2v6h6M9 14s1.5-3 4-3 4 3 4 3-1.5 3-4 3-4-3-4-3z" />,
+  // Three linked dots, the usual share glyph.
+  content_shared: (
+    <>
+      <circle cx="18" cy="5" r="3" />
+      <circle cx="6" cy="12" r="3" />
+      <circle cx="18" cy="19" r="3" />
+      <path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4" />
+    </>
+  ),
+  // A person with an arrow coming in: brought by someone else.
+  referred_by: (
+    <>
+      <circle cx="14" cy="8" r="4" />
+      <path d="M7 21a7 7 0 0 1 14 0M1 12h6M4 9l3 3-3 3" />
+    </>
+  ),
+  // A person with a tick: someone they invited came.
+  invited_customer: (
+    <>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21a7 7 0 0 1 14 0M17 8l2 2 4-4" />
+    </>
+  ),
+  // A bag: an order paid.
+  order_paid: <path d="M5 8h14l-1 13H6zM9 8V6a3 3 0 0 1 6 0v2" />,
+  // A bag with an arrow back: money returned.
+  order_refunded: <path d="M5 8h14l-1 13H6zM9 8V6a3 3 0 0 1 6 0v2M14 15H9m2-2l-2 2 2 2" />,
 };
 
 export function TimelineIcon({ kind }: { kind: TimelineKind }) {

@@ -15,6 +15,12 @@ export const TIMELINE_KINDS: Record<TimelineKind, { label: string }> = {
   poster_scanned: { label: '扫码' },
   fields_changed: { label: '资料' },
   customer_reassigned: { label: '离职继承' },
+  page_viewed: { label: '浏览' },
+  content_shared: { label: '分享' },
+  referred_by: { label: '受邀而来' },
+  invited_customer: { label: '邀请新客' },
+  order_paid: { label: '支付订单' },
+  order_refunded: { label: '退款' },
 };
 
 export interface TimelineDay {
