@@ -21,7 +21,13 @@ import { registerAssetRoutes, type AssetService } from './modules/assets';
 import { registerCatalogRoutes, type CatalogService } from './modules/catalog';
 import { registerScriptRoutes, type ScriptService } from './modules/scripts';
 import { registerPosterRoutes, type PosterService } from './modules/posters';
+import { registerOrderRoutes, registerWeChatPayNotifyRoutes, type OrdersFlow } from './flows/orders';
+import type { WeChatPayNotificationVerifier } from './integrations/wechatpay';
 import { registerContentRoutes, type ContentEngagementFlow, type ContentSendingFlow, type ScriptRecommendationsFlow } from './flows/content';
+import { registerFanActivityRoutes, type CustomerIntentFlow, type FanActivityFlow } from './flows/fan-activity';
+import { registerLiveSignalRoutes, type LiveSignalFlow } from './flows/live-signal';
+import { registerReferralRoutes, type ReferralFlow } from './flows/referrals';
+import { registerChannelRoutes, type ChannelRouteDeps } from './flows/channels';
 import type { AppConfig } from './platform/config/config';
 import { ApiRouter, type PrincipalResolver } from './platform/http/api-router';
 import { bodyParseError, errorHandler } from './platform/http/error-handler';
@@ -40,6 +46,8 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   tagLibrary: TagLibraryService;
   assets: AssetService;
   catalog: CatalogService;
+  orders: OrdersFlow;
+  wechatPayNotifications: WeChatPayNotificationVerifier;
   scripts: ScriptService;
   posters: PosterService;
   contentSending: ContentSendingFlow;
@@ -51,6 +59,11 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   customFields: CustomFieldService;
   customerFields: CustomerFieldsFlow;
   customerHandover: CustomerHandoverFlow;
+  fanActivity: FanActivityFlow;
+  customerIntent: CustomerIntentFlow;
+  referrals: ReferralFlow;
+  liveSignal: LiveSignalFlow;
+  channels: ChannelRouteDeps;
   wecomCallbacks: WeComCallbackRouteDeps;
 }
 
@@ -97,9 +110,15 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerWeComCallbackRoutes(api, services.wecomCallbacks);
   registerAssetRoutes(api, services.assets);
   registerCatalogRoutes(api, services.catalog);
+  registerOrderRoutes(api, services.orders);
+  registerWeChatPayNotifyRoutes(api, { orders: services.orders, verifier: services.wechatPayNotifications, log: deps.logger });
   registerScriptRoutes(api, services.scripts);
   registerPosterRoutes(api, { posters: services.posters, previewSample: (corpId, userid) => services.contentSending.previewSample(corpId, userid) });
   registerContentRoutes(api, { sending: services.contentSending, engagement: services.contentEngagement, recommendations: services.scriptRecommendations });
+  registerChannelRoutes(api, services.channels);
+  registerFanActivityRoutes(api, { activity: services.fanActivity, intent: services.customerIntent });
+  registerReferralRoutes(api, services.referrals);
+  registerLiveSignalRoutes(api, services.liveSignal);
   api.add({
     method: 'GET',
     path: '/openapi.json',

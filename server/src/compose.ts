@@ -13,6 +13,7 @@ import { ExternalContactClient } from './integrations/wecom/external-contact-cli
 import type { RetryPolicy } from './integrations/common/retry-policy';
 import { MiniProgramClient } from './integrations/miniprogram';
 import { WeComClient } from './integrations/wecom';
+import { loadWeChatPayCredentials, WeChatPayClient, WeChatPayNotificationVerifier } from './integrations/wechatpay';
 import { SessionRepository, SessionService, StaffOAuthService, sessionPrincipalResolver } from './modules/auth';
 import { CustomerRepository, CustomerService } from './modules/customers';
 import { FollowRepository } from './modules/follows';
@@ -33,8 +34,19 @@ import { ContentTrackingRepository } from './modules/content-tracking';
 import { WeComMediaCache, WeComMediaRepository } from './modules/media';
 import { PosterRepository, PosterService, RemoteImageLoader } from './modules/posters';
 import { ContentEngagementFlow, ContentSendingFlow, ScriptRecommendationsFlow } from './flows/content';
+import { OrdersFlow } from './flows/orders';
+import { OrderRepository } from './modules/orders';
 import { WeComMediaClient } from './integrations/wecom/media-client';
 import { StaffRepository, StaffService } from './modules/staff';
+import { FanEventRepository, TokenBucketLimiter } from './modules/events';
+import { IntentRollupRepository } from './modules/intent';
+import { InProcessLiveBus, type LiveBus } from './modules/live';
+import { ReferralRepository } from './modules/referrals';
+import { CustomerIntentFlow, FanActivityFlow } from './flows/fan-activity';
+import { LiveSignalFlow } from './flows/live-signal';
+import { ReferralFlow } from './flows/referrals';
+import { ChannelActivityRepository, ChannelRepository, isChannelState } from './modules/channels';
+import { ChannelAdminFlow, ChannelCodesFlow, ChannelContactFlow, ChannelRotationFlow, ChannelStatsFlow, ChannelWelcomeFlow } from './flows/channels';
 import type { AppConfig } from './platform/config/config';
 import type { Logger } from './platform/logging/logger';
 import { QueueRepository, QueueWorker } from './platform/queue';
@@ -42,15 +54,17 @@ import { QueueRepository, QueueWorker } from './platform/queue';
 export interface UpstreamClients {
   wecom: WeComClient;
   miniProgram: MiniProgramClient;
+  wechatPay: WeChatPayClient;
 }
 
 /** One client per upstream, pointed at the real hosts or the sandbox by base URL alone. */
 export function createUpstreamClients(
   config: AppConfig,
   logger: Logger,
-  bases: { wecomApiBase: string; miniProgramApiBase: string },
+  bases: { wecomApiBase: string; miniProgramApiBase: string; wechatPayApiBase: string },
   retry?: RetryPolicy,
 ): UpstreamClients {
+  const pay = loadWeChatPayCredentials(config.wechatPay);
   return {
     wecom: new WeComClient({
       apiBase: bases.wecomApiBase,
@@ -69,7 +83,25 @@ export function createUpstreamClients(
       retry,
       log: logger,
     }),
+    wechatPay: new WeChatPayClient({
+      apiBase: bases.wechatPayApiBase,
+      // JSAPI orders belong to the mini-program: requestPayment must be signed with the same appid.
+      appId: config.miniProgram.appId,
+      mchId: pay.mchId,
+      merchantPrivateKeyPem: pay.merchantPrivateKeyPem,
+      merchantCertificatePem: pay.merchantCertificatePem,
+      keys: pay.keys,
+      timeoutMs: config.upstreamTimeoutMs,
+      retry,
+      log: logger,
+    }),
   };
+}
+
+/** Verifies WeChat Pay notifications (payments, refunds) with the configured platform certificates and/or public key. */
+export function createWeChatPayNotificationVerifier(config: AppConfig): WeChatPayNotificationVerifier {
+  const pay = loadWeChatPayCredentials(config.wechatPay);
+  return new WeChatPayNotificationVerifier({ keys: pay.keys, apiV3Key: pay.apiV3Key });
 }
 
 export interface ComposedServices extends AppServices {
@@ -81,7 +113,14 @@ export interface ComposedServices extends AppServices {
   /** 离职继承: the WeCom transfer requests (outbox) and the polling of their outcome. */
   resignedTransferOutbox: QueueWorker;
   transferProgress: TransferProgress;
+  /** 渠道活码: keeps rotation codes' members current (limits, working hours). */
+  channelRotation: ChannelRotationFlow;
+  /** In-process now; a Redis-backed LiveBus replaces it when a second instance is added. */
+  liveBus: LiveBus;
 }
+
+/** Fan events: a burst of 20 batches per customer, then 2 a second (20 batches per 10 s sustained). */
+const INGESTION_RATE = { capacity: 20, refillPerSecond: 2 };
 
 /** Repositories → services → flows, wired once. */
 export function composeServices(connection: Connection, config: AppConfig, clients: UpstreamClients, oauthBase: string, logger: Logger): ComposedServices {
@@ -150,6 +189,21 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     worker: resignedTransferOutbox,
   });
   const pipeline = new StagePipelineService(corpId, new StagePipelineRepository(connection));
+  const liveBus = new InProcessLiveBus();
+  const liveSignal = new LiveSignalFlow({ access, bus: liveBus, staff, tags: corpTags, pipeline });
+  timeline.onRecorded((record) => liveSignal.timelineRecorded(record));
+  const intentRollups = new IntentRollupRepository(connection);
+  const customerIntent = new CustomerIntentFlow({ access, rollups: intentRollups });
+  const fanActivity = new FanActivityFlow({
+    corpId,
+    events: new FanEventRepository(connection),
+    customers: customerRepository,
+    rollups: intentRollups,
+    timeline,
+    live: liveBus,
+    limiter: new TokenBucketLimiter(INGESTION_RATE),
+  });
+  const referrals = new ReferralFlow({ corpId, customers: customerRepository, inviteCodes: customers, follows, referrals: new ReferralRepository(connection), timeline, staff, access });
   const customFields = new CustomFieldService(corpId, new CustomFieldRepository(connection));
   const customer360 = new Customer360Flow({
     access,
@@ -159,6 +213,9 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     staff,
     timeline,
     tagChanges: (viewer, externalUserId) => customerTags.recentChanges(viewer, externalUserId),
+    intent: (customer, customerFollows) => customerIntent.summaryOf(customer, customerFollows),
+    // channelRepository is built further down; this runs only once requests flow.
+    channelName: async (state) => (isChannelState(state) ? (await channelRepository.findByState(state))?.name : undefined),
   });
   const assets = new AssetService(new AssetRepository(connection), config.publicUrl);
   const scripts = new ScriptService(new ScriptRepository(connection), assets);
@@ -185,6 +242,33 @@ export function composeServices(connection: Connection, config: AppConfig, clien
       const templates = await posters.listTemplates(corp, true);
       return new Map([...(await scripts.titles(corp)), ...templates.map((template): [string, string] => [template.id, template.name])]);
     },
+    posterReferral: (posterCustomerId, scannerId, poster) => referrals.posterScanned(posterCustomerId, scannerId, poster),
+  });
+  const catalog = new CatalogService(corpId, new CatalogRepository(connection), assets);
+  const orders = new OrdersFlow({
+    settings: {
+      corpId,
+      miniProgramAppId: config.miniProgram.appId,
+      mchId: config.wechatPay.mchId,
+      notifyUrl: `${config.wechatPay.notifyBase}/api/wechatpay/notify`,
+      refundNotifyUrl: `${config.wechatPay.notifyBase}/api/wechatpay/notify`,
+      paymentTimeoutMinutes: config.orders.paymentTimeoutMinutes,
+      maxDiscountPercent: config.orders.maxDiscountPercent,
+      stageOnFirstPaid: 'won',
+      stageOnRepeatPaid: 'repeat',
+    },
+    orders: new OrderRepository(connection),
+    catalog,
+    customers: customerRepository,
+    follows,
+    access,
+    staff,
+    pay: clients.wechatPay,
+    timeline,
+    stageOrder: async () => (await pipeline.stages()).map((stage) => stage.key),
+    creditOrder: (order) => contentEngagement.creditOrder(corpId, order),
+    creditRefund: (refund) => contentEngagement.creditRefund(corpId, refund),
+    productCoverUrl: (productId) => catalog.coverUrlOf(productId),
   });
   const scriptRecommendations = new ScriptRecommendationsFlow({
     access,
@@ -194,6 +278,37 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     tagNames: async (corp) => new Map((await corpTags.listActive(corp)).map((tag): [string, string] => [tag.tagId, tag.name])),
     posterNames: async (corp) => new Map((await posters.listTemplates(corp, true)).map((template): [string, string] => [template.id, template.name])),
   });
+  const channelRepository = new ChannelRepository(connection);
+  const channelActivity = new ChannelActivityRepository(connection);
+  const channelAdmin = new ChannelAdminFlow({ corpId, channels: channelRepository, activity: channelActivity, contactWays: contacts, assets, staff, staffRecords: staffRepository, tags: corpTags });
+  const channelRotation = new ChannelRotationFlow({ corpId, channels: channelRepository, activity: channelActivity, contactWays: contacts, log: logger });
+  const channelContacts = new ChannelContactFlow({
+    corpId,
+    channels: channelRepository,
+    activity: channelActivity,
+    customers: customerRepository,
+    follows,
+    tags: corpTags,
+    timeline,
+    outbox,
+    markTagWorker: markTagOutbox,
+    refreshRotation: (channelId) => channelRotation.refreshById(channelId),
+    log: logger,
+  });
+  const channelWelcome = new ChannelWelcomeFlow({
+    corpId,
+    channels: channelRepository,
+    activity: channelActivity,
+    contacts,
+    customers: customerRepository,
+    staff,
+    assets,
+    media: new WeComMediaCache({ corpId, media: new WeComMediaRepository(connection), uploader: new WeComMediaClient(clients.wecom), readBytes: (asset) => assets.readBytes(asset) }),
+    miniProgramAppId: config.miniProgram.appId,
+    log: logger,
+  });
+  const channelStats = new ChannelStatsFlow({ corpId, channels: channelRepository, activity: channelActivity });
+  const channelCodes = new ChannelCodesFlow({ corpId, admin: channelAdmin, activity: channelActivity, assets, staff, follows, log: logger });
   const inbox = new QueueRepository(connection, 'inbox');
   const wecomEvents = new QueueWorker(inbox, {
     topic: WECOM_EVENT_TOPIC,
@@ -204,10 +319,13 @@ export function composeServices(connection: Connection, config: AppConfig, clien
       timeline,
       syncContact: (externalUserId) => contactSync.syncContact(externalUserId),
       syncTagLibrary: async () => void (await tagLibrary.syncFromWeCom()),
-      contactAdded: async (externalUserId, userid) => {
+      greetNewContact: async (added) => void (await channelWelcome.greet(added)),
+      contactAdded: async (externalUserId, userid, added) => {
         const customer = await customerRepository.findByIdentifier('external_userid', externalUserId);
         if (customer) await contentEngagement.creditContactAdded(corpId, customer.id, userid);
+        await channelContacts.contactAdded(added);
       },
+      contactEnded: (externalUserId, userid, at) => channelContacts.contactEnded(externalUserId, userid, at),
       log: logger,
     }),
   });
@@ -227,7 +345,9 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     resolvePrincipal: sessionPrincipalResolver(sessions),
     tagLibrary,
     assets,
-    catalog: new CatalogService(corpId, new CatalogRepository(connection), assets),
+    catalog,
+    orders,
+    wechatPayNotifications: createWeChatPayNotificationVerifier(config),
     scripts,
     posters,
     contentSending,
@@ -237,6 +357,13 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     contactSync,
     wecomEvents,
     customer360,
+    channels: { admin: channelAdmin, stats: channelStats, codes: channelCodes },
+    channelRotation,
+    fanActivity,
+    customerIntent,
+    referrals,
+    liveSignal,
+    liveBus,
     customerTags,
     markTagOutbox,
     resignedTransferOutbox,

@@ -7,8 +7,11 @@ import { composeServices, createUpstreamClients } from './compose';
 import { syncFromWeCom } from './flows/wecom-sync/sync-from-wecom';
 import { emitSandboxCallbacks } from './integrations/sandbox/callback-emitter';
 import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
+import { fetchTransport } from './integrations/sandbox/wechatpay-sandbox-notifier';
 import { seedDemoCatalog } from './demo/demo-catalog.seed';
+import { startOrderUpkeep } from './flows/orders/order-upkeep';
 import { seedDemoContent } from './demo/demo-content.seed';
+import { seedDemoFanActivity } from './flows/fan-activity';
 import { CatalogRepository } from './modules/catalog';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { ensureIndexes, openDatabase } from './platform/db/database';
@@ -19,8 +22,12 @@ import { findRepoRoot } from './platform/repo-root';
 const WECOM_SYNC_INTERVAL_MS = 6 * 60 * 60 * 1000;
 /** Inbox and outbox messages are handled as they arrive; the poll picks up retries and what a crash left behind. */
 const QUEUE_POLL_MS = 30_000;
+/** Closing timed-out orders and reconciling lost payment notifications. */
+const ORDER_UPKEEP_MS = 60_000;
 /** WeCom hands a departed salesperson's customer over after 24 hours: checking every few minutes is plenty. */
 const TRANSFER_POLL_MS = 5 * 60_000;
+/** Rotation codes follow working hours to the minute. */
+const ROTATION_POLL_MS = 60_000;
 const DEMO_BRIDGE_TAG = '<script src="/demo-bridge/wecom-client-bridge.js"></script>';
 
 /** The built front ends; in demo mode the sidebar page also gets the simulated WeCom client. */
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
   const clients = createUpstreamClients(config, logger, {
     wecomApiBase: demo ? loopback + SANDBOX_PATHS.wecom : config.wecom.apiBase,
     miniProgramApiBase: demo ? loopback + SANDBOX_PATHS.wechat : config.miniProgram.apiBase,
+    wechatPayApiBase: demo ? loopback + SANDBOX_PATHS.wechatpay : config.wechatPay.apiBase,
   });
   const services = composeServices(database.connection, config, clients, demo ? config.publicUrl + SANDBOX_PATHS.wecom : config.wecom.oauthBase, logger);
   await ensureIndexes(database.connection);
@@ -90,6 +98,8 @@ async function main(): Promise<void> {
   services.markTagOutbox.start(QUEUE_POLL_MS);
   services.resignedTransferOutbox.start(QUEUE_POLL_MS);
   services.transferProgress.start(TRANSFER_POLL_MS);
+  services.channelRotation.start(ROTATION_POLL_MS);
+  startOrderUpkeep(services.orders, logger, ORDER_UPKEEP_MS);
   if (sandbox) {
     emitSandboxCallbacks({
       contacts: sandbox.wecom.contacts,
@@ -99,11 +109,15 @@ async function main(): Promise<void> {
       callbackUrl: () => `${loopback}/api/wecom/callbacks`,
       now: () => sandbox.clock.now(),
     });
+    // WeChat Pay notifications to our public origin take the loopback, as WeCom callbacks do.
+    const notifyBase = config.wechatPay.notifyBase;
+    sandbox.wechatPay.useNotificationTransport((url, delivery) => fetchTransport(url.startsWith(`${notifyBase}/`) ? loopback + url.slice(notifyBase.length) : url, delivery));
     const seeded = await syncFromWeCom(services);
     const admin = config.wecom.adminUserIds[0];
     const content = admin ? await seedDemoContent(services, { corpId: config.wecom.corpId, userid: admin, role: 'admin' }) : undefined;
     const catalog = await seedDemoCatalog({ corpId: config.wecom.corpId, catalog: new CatalogRepository(database.connection), assets: services.assets });
-    logger.info({ ...seeded, content, catalog }, 'demo data ready');
+    const fanActivity = await seedDemoFanActivity(services);
+    logger.info({ ...seeded, content, catalog, fanActivity }, 'demo data ready');
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import pino from 'pino';
+import request from 'supertest';
 import { createApp, type ZhikeApp } from '../app';
 import { composeServices, createUpstreamClients, type ComposedServices, type UpstreamClients } from '../compose';
 import { createSandbox, SANDBOX_PATHS, type Sandbox } from '../integrations/sandbox/sandbox';
+import { fetchTransport, type NotificationTransport } from '../integrations/sandbox/wechatpay-sandbox-notifier';
 import { loadConfig, type AppConfig } from '../platform/config/config';
 import { ensureIndexes, pingDatabase } from '../platform/db/database';
 import { openTestDatabase } from './test-database';
@@ -26,7 +28,8 @@ export interface TestApp extends ZhikeApp {
 
 /** Starts the sandbox upstreams on a loopback port, for clients that must reach them over real HTTP. */
 export async function startSandboxServer(trustedHosts: string[]): Promise<{ sandbox: Sandbox; url: string; close(): Promise<void> }> {
-  const sandbox = createSandbox({ trustedHosts: () => trustedHosts });
+  // WeChat Pay's retry schedule at 1/1000 (15 s → 15 ms); refunds stay PROCESSING until a test settles them.
+  const sandbox = createSandbox({ trustedHosts: () => trustedHosts, wechatPay: { notifyScheduleScale: 0.001, notifyTimeoutMs: 2_000, refundSettleDelayMs: null } });
   const koa = new Koa();
   koa.use(bodyParser({ enableTypes: ['json'] }));
   for (const router of sandbox.routers) koa.use(router.routes());
@@ -37,7 +40,23 @@ export async function startSandboxServer(trustedHosts: string[]): Promise<{ sand
     sandbox,
     url,
     // Keep-alive sockets from the clients' fetch would otherwise hold the server (and jest) open.
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
+    close: () => {
+      sandbox.wechatPay.stop();
+      return new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+    },
+  };
+}
+
+/** WeChat Pay notifications to TEST_PUBLIC_URL go into the app's callback (the test app does not listen). */
+function notificationsInto(callback: http.RequestListener): NotificationTransport {
+  return async (url, delivery) => {
+    if (!url.startsWith(`${TEST_PUBLIC_URL}/`)) return fetchTransport(url, delivery);
+    try {
+      const response = await request(callback).post(url.slice(TEST_PUBLIC_URL.length)).set(delivery.headers).send(delivery.body).timeout(delivery.timeoutMs);
+      return response.status;
+    } catch (error) {
+      return (error as { timeout?: number }).timeout ? 'timeout' : 'unreachable';
+    }
   };
 }
 
@@ -50,12 +69,13 @@ export async function createTestApp(label: string, env: NodeJS.ProcessEnv = {}):
   const clients = createUpstreamClients(
     config,
     logger,
-    { wecomApiBase: upstream.url + SANDBOX_PATHS.wecom, miniProgramApiBase: upstream.url + SANDBOX_PATHS.wechat },
+    { wecomApiBase: upstream.url + SANDBOX_PATHS.wecom, miniProgramApiBase: upstream.url + SANDBOX_PATHS.wechat, wechatPayApiBase: upstream.url + SANDBOX_PATHS.wechatpay },
     { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
   );
   const services = composeServices(db.connection, config, clients, upstream.url + SANDBOX_PATHS.wecom, logger);
   await ensureIndexes(db.connection);
   const app = createApp({ config, logger, database: { ping: () => pingDatabase(db.connection) }, services });
+  upstream.sandbox.wechatPay.useNotificationTransport(notificationsInto(app.koa.callback()));
   return {
     ...app,
     config,

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@zhike/shared/content';
 import type { CustomerOrdersSummary, OrderView, PaymentParamsResponse, PlaceOrderForCustomerRequest, PlaceOrderRequest, RefundOrderRequest } from '@zhike/shared/orders';
 import type { z } from 'zod';
-import type { WeChatPayClient, WeChatPayRefund, WeChatPayTransaction } from '../../integrations/wechatpay';
+import { WeChatPayApiError, type WeChatPayClient, type WeChatPayRefund, type WeChatPayTransaction } from '../../integrations/wechatpay';
 import { AppError } from '../../platform/http/app-error';
 import type { StaffPrincipal } from '../../platform/http/principal';
 import type { CatalogService } from '../../modules/catalog';
@@ -241,7 +241,7 @@ export class OrdersFlow {
           await this.applyPayment(upstream, 'reconciliation');
           continue;
         }
-        if (upstream && upstream.tradeState !== 'CLOSED') await this.deps.pay.closeOrder(order.orderNo);
+        if (upstream && upstream.tradeState !== 'CLOSED' && (await this.closedUpstreamOrPaid(order.orderNo)) === 'paid') continue;
       }
       const done = await this.deps.orders.transition(order.orderNo, 'pending', { to: 'closed', at: this.now(), by: 'system', reason: '超时未支付，自动关闭' });
       if (done) {
@@ -250,6 +250,19 @@ export class OrdersFlow {
       }
     }
     return closed;
+  }
+
+  /** Closes at WeChat Pay; if the customer paid in the meantime (ORDERPAID), applies that payment instead. */
+  private async closedUpstreamOrPaid(orderNo: string): Promise<'closed' | 'paid'> {
+    try {
+      await this.deps.pay.closeOrder(orderNo);
+      return 'closed';
+    } catch (error) {
+      if (!(error instanceof WeChatPayApiError) || error.wechatPayCode !== 'ORDERPAID') throw error;
+      const paid = await this.deps.pay.queryOrder(orderNo);
+      if (paid) await this.applyPayment(paid, 'reconciliation');
+      return 'paid';
+    }
   }
 
   /** Orders whose notification never came: ask WeChat Pay. */

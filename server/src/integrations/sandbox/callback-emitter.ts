@@ -30,6 +30,7 @@ export function emitSandboxCallbacks(options: {
       userId: change.userid,
       externalUserId: change.externalUserId,
       ...(change.state ? { state: change.state } : {}),
+      ...(change.welcomeCode ? { welcomeCode: change.welcomeCode } : {}),
     };
   };
 

@@ -1,8 +1,10 @@
 import Router from '@koa/router';
+import { z } from 'zod';
 import { SandboxAgentConfigCheck, SandboxWxLoginRequest, type SandboxAgentConfigVerdict, type SandboxDemoDirectory } from '@zhike/shared/demo';
 import { parseInput } from '../../platform/http/validation';
 import { AppError } from '../../platform/http/app-error';
 import type { MiniProgramSandbox } from './miniprogram-sandbox';
+import { randomToken } from './sandbox-guard';
 import type { WeComSandbox } from './wecom-sandbox';
 import type { SandboxWorld } from './world';
 
@@ -80,5 +82,52 @@ export function demoRoutes(world: SandboxWorld, miniProgram: MiniProgramSandbox,
     ctx.body = media.bytes;
   });
 
+  registerContactWayDemo(router, world, wecom);
   return router;
+}
+
+const ScanRequest = z.strictObject({ openid: z.string().min(1).max(64).optional(), name: z.string().trim().min(1).max(30).optional() });
+
+/**
+ * What a channel's QR code opens on a phone: a page to play the customer who scans it and adds the
+ * salesperson. The add goes through the sandbox WeCom, which pushes the callback with State and WelcomeCode.
+ */
+function registerContactWayDemo(router: Router, world: SandboxWorld, wecom: WeComSandbox): void {
+  const contactWays = wecom.contacts.contactWays;
+  router.get('/contact-ways/:configId', (ctx) => {
+    const configId = ctx.params.configId ?? '';
+    if (!contactWays.find(configId)) throw new AppError('NOT_FOUND', '该二维码已失效');
+    const people = world.wechatUsers.map((u) => `<button name="openid" value="${escapeHtml(u.openid)}">以「${escapeHtml(u.nickname)}」扫码添加</button>`).join('');
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>添加企业微信</title>
+<body style="font-family:sans-serif;padding:16px"><h3>模拟微信扫码添加</h3><p>选择扫码的微信用户：</p>
+<form id="f" style="display:grid;gap:8px">${people}<button name="name" value="新客户">以一位新客户扫码添加</button></form><p id="r"></p>
+<script>document.getElementById('f').addEventListener('submit',async function(e){e.preventDefault();var b=e.submitter;var body={};body[b.name]=b.value;
+var res=await fetch(location.pathname+'/scan',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(body)});var j=await res.json();
+document.getElementById('r').textContent=res.ok?(j.added?'已添加，等待欢迎语…':'你已经是好友了'):(j.error&&j.error.message||'失败');});</script></body>`;
+  });
+
+  router.post('/contact-ways/:configId/scan', (ctx) => {
+    const request = parseInput(ScanRequest, ctx.request.body ?? {}, 'body');
+    const configId = ctx.params.configId ?? '';
+    if (!contactWays.find(configId)) throw new AppError('NOT_FOUND', '该二维码已失效');
+    const wechatUser = request.openid ? world.wechatUsers.find((u) => u.openid === request.openid) : undefined;
+    if (request.openid && !wechatUser) throw new AppError('VALIDATION_FAILED', '沙箱中没有这个微信用户', [{ field: 'body.openid', issue: '未知的 openid' }]);
+    const known = wechatUser && world.contacts.find((c) => c.unionid === wechatUser.unionid);
+    const customer = wechatUser
+      ? { externalUserId: known?.externalUserId ?? `wm_${wechatUser.openid.replace(/^o_/, '')}`, name: wechatUser.nickname, unionid: wechatUser.unionid, avatar: wechatUser.avatar, type: 1 as const }
+      : { externalUserId: `wm_scan_${randomToken(6).replace(/[-_]/g, 'x')}`, name: request.name ?? '新客户', type: 1 as const };
+    const result = contactWays.scan(configId, customer);
+    ctx.body = { added: result.added, userid: result.userid, externalUserId: result.externalUserId };
+  });
+
+  // The simulated chat shows the welcome messages WeCom delivered on Zhike's behalf (send_welcome_msg).
+  router.get('/welcome-messages', (ctx) => {
+    const externalUserId = typeof ctx.query.externalUserId === 'string' ? ctx.query.externalUserId : '';
+    ctx.body = { messages: contactWays.welcomeMessagesFor(externalUserId) };
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { randomToken } from './sandbox-guard';
 import type { SandboxClock } from './sandbox-clock';
 import { parseBody, SandboxErrcode } from './sandbox-errcode';
+import { WeComContactWaySandbox } from './wecom-contact-way-sandbox';
 import { WeComTransferSandbox } from './wecom-transfer-sandbox';
 import { liveTag, type NewContact, type NewFollow, type SandboxContact, type SandboxCorpTag, type SandboxFollow, type SandboxTagGroup, type SandboxWorld } from './world';
 
@@ -17,7 +18,7 @@ export type ContactChangeType = 'add_external_contact' | 'edit_external_contact'
 
 /** One change to customer-contact state, named as WeCom's callback events name it. */
 export type SandboxContactChange =
-  | { event: 'change_external_contact'; changeType: ContactChangeType; userid: string; externalUserId: string; state?: string; origin: ChangeOrigin }
+  | { event: 'change_external_contact'; changeType: ContactChangeType; userid: string; externalUserId: string; state?: string; welcomeCode?: string; origin: ChangeOrigin }
   | { event: 'change_external_tag'; changeType: 'create' | 'update' | 'delete'; tagType: 'tag' | 'tag_group'; id: string; origin: ChangeOrigin };
 
 const ids = z.array(z.string()).optional();
@@ -84,9 +85,12 @@ export class WeComContactsSandbox {
   private readonly listeners = new Set<(change: SandboxContactChange) => void>();
   /** 离职继承: a departed member's customers handed over after WeCom's delay. */
   readonly transfers: WeComTransferSandbox;
+  /** 「联系我」 configs, the customer's scan, and welcome messages. */
+  readonly contactWays: WeComContactWaySandbox;
 
   constructor(private readonly world: SandboxWorld, private readonly clock: SandboxClock) {
     this.transfers = new WeComTransferSandbox(world, clock);
+    this.contactWays = new WeComContactWaySandbox(world, clock, this);
   }
 
   /** Subscribes to every change; returns the unsubscribe function. */
@@ -107,8 +111,11 @@ export class WeComContactsSandbox {
     return found && structuredClone(found);
   }
 
-  /** A customer adds a member (or the member adds them): creates the customer on first contact. */
-  addContact(input: NewContact, follow: NewFollow): SandboxContact {
+  /**
+   * A customer adds a member (or the member adds them): creates the customer on first contact. A
+   * `welcomeCode` (an add through a contact-me code) rides on the add callback.
+   */
+  addContact(input: NewContact, follow: NewFollow, extras: { welcomeCode?: string } = {}): SandboxContact {
     if (!this.member(follow.userid)) throw new SandboxErrcode(60111, 'userid not found');
     this.requireLiveTags(follow.tagIds ?? []);
     let contact = this.contact(input.externalUserId);
@@ -121,7 +128,7 @@ export class WeComContactsSandbox {
     const { userid, state } = follow;
     const operUserid = follow.operUserid ?? input.externalUserId;
     contact.follows.push({ userid, remark: follow.remark ?? '', description: follow.description ?? '', createtime: this.nowSeconds(), addWay: follow.addWay ?? (state ? 1 : 0), state, operUserid, tagIds: [...new Set(follow.tagIds ?? [])] });
-    this.emit({ event: 'change_external_contact', changeType: 'add_external_contact', userid, externalUserId: input.externalUserId, state, origin: 'console' });
+    this.emit({ event: 'change_external_contact', changeType: 'add_external_contact', userid, externalUserId: input.externalUserId, state, ...(extras.welcomeCode ? { welcomeCode: extras.welcomeCode } : {}), origin: 'console' });
     return structuredClone(contact);
   }
 
@@ -247,6 +254,7 @@ export class WeComContactsSandbox {
       return {};
     }));
     this.transfers.mount(router, route);
+    this.contactWays.mount(router, route);
     router.post(`${base}/mark_tag`, route((ctx) => {
       const body = parseBody(MarkTagBody, ctx.request.body);
       this.markTag({ userid: body.userid, externalUserId: body.external_userid, add: body.add_tag, remove: body.remove_tag }, 'api');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUpstreamAnswer, UpstreamApiError } from '../common/upstream-error';
+import { parseUpstreamAnswer, UpstreamApiError, upstreamUnavailable } from '../common/upstream-error';
 import type { WeComClient } from './wecom-client';
 
 const ExternalContact = z.object({
@@ -59,7 +59,46 @@ const TransferResultAnswer = z.object({
   next_cursor: z.string().default(''),
 });
 
+/** 「联系我」 (contact-me) configs, reference §B5. */
+const AddContactWayAnswer = z.object({ config_id: z.string().min(1), qr_code: z.string().optional() });
+const ContactWay = z.object({
+  config_id: z.string(),
+  type: z.number().int(),
+  scene: z.number().int(),
+  style: z.number().int().optional(),
+  remark: z.string().optional(),
+  skip_verify: z.boolean().optional(),
+  state: z.string().optional(),
+  qr_code: z.string().optional(),
+  user: z.array(z.string()).default([]),
+  party: z.array(z.number().int()).default([]),
+});
+const GetContactWayAnswer = z.object({ contact_way: ContactWay });
+
 export type WeComExternalContact = z.infer<typeof ExternalContact>;
+export type WeComContactWay = z.infer<typeof ContactWay>;
+
+/** add_contact_way's body: type 1 single (exactly one user), 2 multi; scene 2 is a QR code. */
+export interface ContactWayConfig {
+  type: 1 | 2;
+  scene: 1 | 2;
+  remark?: string;
+  skipVerify: boolean;
+  /** ≤ 30 characters; WeCom returns it on every add through this config. */
+  state: string;
+  user: string[];
+}
+
+/** send_welcome_msg's attachments, as WeCom names them (§B6). */
+export type WeComWelcomeAttachment =
+  | { msgtype: 'image'; image: { media_id: string } | { pic_url: string } }
+  | { msgtype: 'link'; link: { title: string; picurl?: string; desc?: string; url: string } }
+  | { msgtype: 'miniprogram'; miniprogram: { title: string; pic_media_id: string; appid: string; page: string } };
+
+export interface WeComWelcomeMessage {
+  text?: { content: string };
+  attachments?: WeComWelcomeAttachment[];
+}
 export type WeComFollowUser = z.infer<typeof FollowUser>;
 export type WeComFollowInfo = z.infer<typeof FollowInfo>;
 export type WeComContactDetail = { external_contact: WeComExternalContact; follow_user: WeComFollowUser[] };
@@ -86,6 +125,9 @@ export const MAX_USERIDS_PER_BATCH = 100;
 const NOT_EXTERNAL_CONTACT = 84061;
 
 const PATH = '/cgi-bin/externalcontact';
+const QR_DOWNLOAD_TIMEOUT_MS = 10_000;
+/** A contact-me QR is a few KB; anything near this is not one. */
+const QR_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * Customer contact (客户联系) over the WeComClient's token: customers, their follows, and corp tags. The
@@ -184,6 +226,50 @@ export class ExternalContactClient {
       cursor = answer.next_cursor;
     } while (cursor);
     return statuses;
+  }
+
+  /** Creates a 「联系我」 config; with scene 2 WeCom answers the QR image's URL. Store the config_id: API configs are not listed anywhere else. */
+  async addContactWay(config: ContactWayConfig): Promise<{ configId: string; qrCode?: string }> {
+    const body = { type: config.type, scene: config.scene, remark: config.remark, skip_verify: config.skipVerify, state: config.state, user: config.user };
+    const answer = parseUpstreamAnswer('WeCom', AddContactWayAnswer, await this.wecom.call('POST', `${PATH}/add_contact_way`, { body }));
+    return { configId: answer.config_id, ...(answer.qr_code ? { qrCode: answer.qr_code } : {}) };
+  }
+
+  /** The QR image add_contact_way pointed at (WeCom's CDN): fetched once and kept as our own asset. */
+  async downloadContactWayQr(url: string): Promise<Buffer> {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(QR_DOWNLOAD_TIMEOUT_MS) });
+    } catch (error) {
+      throw upstreamUnavailable('WeCom', `contact-me QR download failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (!response.ok || bytes.length > QR_MAX_BYTES) throw upstreamUnavailable('WeCom', `contact-me QR download answered ${response.status}, ${bytes.length} bytes`);
+    return bytes;
+  }
+
+  async getContactWay(configId: string): Promise<WeComContactWay> {
+    return parseUpstreamAnswer('WeCom', GetContactWayAnswer, await this.wecom.call('POST', `${PATH}/get_contact_way`, { body: { config_id: configId } })).contact_way;
+  }
+
+  /** Changes a config in place (the QR stays the same); fields left out keep their value. The type cannot change. */
+  async updateContactWay(configId: string, change: { remark?: string; skipVerify?: boolean; state?: string; user?: string[] }): Promise<void> {
+    const body = { config_id: configId, remark: change.remark, skip_verify: change.skipVerify, state: change.state, user: change.user };
+    await this.wecom.call('POST', `${PATH}/update_contact_way`, { body });
+  }
+
+  /** Deletes a config: its QR stops adding anyone. */
+  async delContactWay(configId: string): Promise<void> {
+    await this.wecom.call('POST', `${PATH}/del_contact_way`, { body: { config_id: configId } });
+  }
+
+  /**
+   * Greets a customer who just added a member, with the add event's WelcomeCode: single use, 20 seconds.
+   * WeCom answers 41051 when the customer was already greeted (or is chatting) and 41096 while another app
+   * is greeting them; both arrive as UpstreamApiError for the caller to record.
+   */
+  async sendWelcomeMessage(welcomeCode: string, message: WeComWelcomeMessage): Promise<void> {
+    await this.wecom.call('POST', `${PATH}/send_welcome_msg`, { body: { welcome_code: welcomeCode, ...message } });
   }
 
   /** Adds and removes corp tags on one member's follow of a customer. WeCom sends no callback for it. */

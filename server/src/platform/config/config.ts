@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Raised at start-up when the environment is missing or malforms a setting; names every offending variable. */
@@ -26,6 +27,8 @@ const EnvSchema = z.object({
   CUSTOMER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   TRUST_PROXY: z.stringbool().default(false),
+  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  ORDER_MAX_DISCOUNT_PERCENT: z.coerce.number().int().min(0).max(90).default(10),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   WECOM_AGENT_SECRET: optionalText,
@@ -37,6 +40,15 @@ const EnvSchema = z.object({
   MP_APP_ID: optionalText,
   MP_APP_SECRET: optionalText,
   MP_API_BASE: httpUrl.default('https://api.weixin.qq.com'),
+  WECHATPAY_MCH_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{6,20}$/, 'must be the merchant id (商户号), digits only').optional()),
+  WECHATPAY_MCH_PRIVATE_KEY_PATH: optionalText,
+  WECHATPAY_MCH_CERT_PATH: optionalText,
+  WECHATPAY_API_V3_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\x21-\x7e]{32}$/, 'must be the 32-character APIv3 key').optional()),
+  WECHATPAY_PLATFORM_CERT_PATHS: z.string().default(''),
+  WECHATPAY_PUBLIC_KEY_PATH: optionalText,
+  WECHATPAY_PUBLIC_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^PUB_KEY_ID_\d{32}$/, 'must be PUB_KEY_ID_ followed by 32 digits').optional()),
+  WECHATPAY_API_BASE: httpUrl.default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_NOTIFY_BASE: httpUrl.optional(),
 });
 
 const PRODUCTION_REQUIRED = [
@@ -48,6 +60,10 @@ const PRODUCTION_REQUIRED = [
   'WECOM_CALLBACK_AES_KEY',
   'MP_APP_ID',
   'MP_APP_SECRET',
+  'WECHATPAY_MCH_ID',
+  'WECHATPAY_MCH_PRIVATE_KEY_PATH',
+  'WECHATPAY_MCH_CERT_PATH',
+  'WECHATPAY_API_V3_KEY',
 ] as const;
 
 export interface AppConfig {
@@ -77,6 +93,22 @@ export interface AppConfig {
     callbackAesKey: string;
   };
   miniProgram: { appId: string; appSecret: string; apiBase: string };
+  /** An unpaid order closes itself after paymentTimeoutMinutes; 代客下单 discounts stay within maxDiscountPercent. */
+  orders: { paymentTimeoutMinutes: number; maxDiscountPercent: number };
+  /** WeChat Pay API v3 (direct merchant); key files are read when the client is built. */
+  wechatPay: {
+    mchId: string;
+    merchantPrivateKeyPath: string;
+    merchantCertPath: string;
+    apiV3Key: string;
+    /** Platform certificates (certificate mode); several while WeChat Pay changes them. */
+    platformCertPaths: string[];
+    /** The WeChat Pay public key (public-key mode); with certificates too while a merchant switches. */
+    publicKey?: { path: string; id: string };
+    apiBase: string;
+    /** The https origin WeChat Pay posts notifications to; PUBLIC_URL unless set. */
+    notifyBase: string;
+  };
 }
 
 /** The credentials the sandbox upstreams are seeded with; only ever used in demo mode. */
@@ -89,7 +121,15 @@ export const DEMO_CREDENTIALS = {
   callbackAesKey: 'ZhikeDemoEncodingAesKey0123456789abcdefghij',
   miniProgramAppId: 'wxzhikedemo00001',
   miniProgramSecret: 'demo-miniprogram-secret-0000000001',
+  wechatPayMchId: '1900000109',
+  wechatPayApiV3Key: 'ZhikeDemoApiV3Key000000000000001',
+  wechatPayPublicKeyId: 'PUB_KEY_ID_01190000010920261125000000000001',
 } as const;
+
+/** The sandbox-only WeChat Pay merchant, platform and public keys committed with the sandbox. */
+export const DEMO_WECHATPAY_KEY_DIR = path.resolve(__dirname, '../../integrations/sandbox/wechatpay-demo-keys');
+
+const splitList = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env);
@@ -101,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mode === 'production') {
     const missing = PRODUCTION_REQUIRED.filter((key) => e[key] === undefined);
     if (missing.length) throw new ConfigError(missing.map((key) => `${key}: required when ZHIKE_MODE=production (real WeCom/WeChat credentials)`));
+    const problems = wechatPayProductionProblems(e);
+    if (problems.length) throw new ConfigError(problems);
   }
   const publicUrl = e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`;
   const demo = mode === 'demo';
@@ -133,5 +175,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appSecret: demo ? DEMO_CREDENTIALS.miniProgramSecret : e.MP_APP_SECRET!,
       apiBase: e.MP_API_BASE,
     },
+    orders: { paymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES, maxDiscountPercent: e.ORDER_MAX_DISCOUNT_PERCENT },
+    wechatPay: demo ? demoWeChatPay(e.WECHATPAY_API_BASE, e.WECHATPAY_NOTIFY_BASE ?? publicUrl) : productionWeChatPay(e, publicUrl),
+  };
+}
+
+/** Answers must be verifiable one way or the other, and WeChat Pay only notifies https URLs. */
+function wechatPayProductionProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  if (Boolean(e.WECHATPAY_PUBLIC_KEY_PATH) !== Boolean(e.WECHATPAY_PUBLIC_KEY_ID)) {
+    problems.push('WECHATPAY_PUBLIC_KEY_PATH / WECHATPAY_PUBLIC_KEY_ID: set both (the 微信支付公钥 file and its PUB_KEY_ID_… id) or neither');
+  } else if (!e.WECHATPAY_PUBLIC_KEY_PATH && splitList(e.WECHATPAY_PLATFORM_CERT_PATHS).length === 0) {
+    problems.push('WECHATPAY_PLATFORM_CERT_PATHS or WECHATPAY_PUBLIC_KEY_PATH: required when ZHIKE_MODE=production (to verify WeChat Pay signatures)');
+  }
+  const notifyBase = e.WECHATPAY_NOTIFY_BASE ?? e.PUBLIC_URL;
+  if (notifyBase && !notifyBase.startsWith('https://')) problems.push('WECHATPAY_NOTIFY_BASE: WeChat Pay only notifies https URLs; set it (or PUBLIC_URL) to an https origin');
+  return problems;
+}
+
+function productionWeChatPay(e: z.infer<typeof EnvSchema>, publicUrl: string): AppConfig['wechatPay'] {
+  return {
+    mchId: e.WECHATPAY_MCH_ID!,
+    merchantPrivateKeyPath: e.WECHATPAY_MCH_PRIVATE_KEY_PATH!,
+    merchantCertPath: e.WECHATPAY_MCH_CERT_PATH!,
+    apiV3Key: e.WECHATPAY_API_V3_KEY!,
+    platformCertPaths: splitList(e.WECHATPAY_PLATFORM_CERT_PATHS),
+    ...(e.WECHATPAY_PUBLIC_KEY_PATH && e.WECHATPAY_PUBLIC_KEY_ID ? { publicKey: { path: e.WECHATPAY_PUBLIC_KEY_PATH, id: e.WECHATPAY_PUBLIC_KEY_ID } } : {}),
+    apiBase: e.WECHATPAY_API_BASE,
+    notifyBase: e.WECHATPAY_NOTIFY_BASE ?? publicUrl,
+  };
+}
+
+/** Demo mode verifies both ways at once, so the sandbox can switch between certificate and public-key signing. */
+function demoWeChatPay(apiBase: string, notifyBase: string): AppConfig['wechatPay'] {
+  const key = (file: string) => path.join(DEMO_WECHATPAY_KEY_DIR, file);
+  return {
+    mchId: DEMO_CREDENTIALS.wechatPayMchId,
+    merchantPrivateKeyPath: key('merchant-key.pem'),
+    merchantCertPath: key('merchant-cert.pem'),
+    apiV3Key: DEMO_CREDENTIALS.wechatPayApiV3Key,
+    platformCertPaths: [key('platform-cert.pem')],
+    publicKey: { path: key('wechatpay-public-key.pem'), id: DEMO_CREDENTIALS.wechatPayPublicKeyId },
+    apiBase,
+    notifyBase,
   };
 }

@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { seedDemoCatalog } from '../../demo/demo-catalog.seed';
+import { CatalogRepository } from '../../modules/catalog';
+import { eventually } from '../../testing/eventually';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+
+describe('paying an order through WeChat Pay (sandbox), end to end', () => {
+  let app: TestApp;
+  let token: string;
+  let serum: { productId: string; skuId: string };
+  const asCustomer = () => ({
+    get: (path: string) => request(app.callback).get(path).set('authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) => request(app.callback).post(path).set('authorization', `Bearer ${token}`).send(body),
+  });
+  const pay = async (payParams: Record<string, string>, extra: object = {}) =>
+    (await fetch(`${app.sandboxUrl}/sandbox/demo/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...payParams, ...extra }) })).json();
+  let requests = 0;
+  const placeOrder = async () => (await asCustomer().post('/api/orders', { requestId: `pay-test-order-${(requests += 1)}`, items: [{ ...serum, quantity: 1 }] })).body.order;
+
+  beforeAll(async () => {
+    app = await createTestApp('payments');
+    await seedDemoCatalog({ corpId: app.config.wecom.corpId, catalog: new CatalogRepository(app.connection), assets: app.services.assets });
+    const code = app.sandbox.miniProgram.issueLoginCode(app.config.miniProgram.appId, 'o_demo_wang');
+    token = (await request(app.callback).post('/api/auth/miniprogram/login').send({ code })).body.token;
+    const product = (await request(app.callback).get('/api/catalog/products')).body.items[0];
+    serum = { productId: product.id, skuId: product.skus[0].id };
+  });
+  afterAll(() => app.close());
+
+  it('is paid once WeChat Pay’s signed notification arrives, not when the phone says ok', async () => {
+    const order = await placeOrder();
+    expect(order).toMatchObject({ status: 'pending', totalFen: 39_900 });
+    const { payParams } = (await asCustomer().post(`/api/orders/${order.orderNo}/payment`)).body;
+    expect(payParams).toMatchObject({ appId: app.config.miniProgram.appId, signType: 'RSA' });
+    expect(payParams.package).toMatch(/^prepay_id=/);
+
+    const cancelled = await pay(payParams, { cancel: true });
+    expect(cancelled.errMsg).toBe('requestPayment:fail cancel');
+    expect((await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order.status).toBe('pending');
+
+    expect((await pay(payParams)).errMsg).toBe('requestPayment:ok');
+    const paid = await eventually(async () => {
+      const current = (await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order;
+      return current.status === 'paid' && current;
+    });
+    expect(paid.history.map((step: { to: string; by: string }) => [step.to, step.by])).toEqual([
+      ['pending', 'customer'],
+      ['paid', 'wechatpay'],
+    ]);
+  });
+
+  it('refuses a signature probe and a forged notification, and changes nothing', async () => {
+    const order = await placeOrder();
+    await asCustomer().post(`/api/orders/${order.orderNo}/payment`);
+    await app.sandbox.wechatPay.sendSignatureProbe(order.orderNo);
+    const forged = await request(app.callback)
+      .post('/api/wechatpay/notify')
+      .set({ 'content-type': 'application/json', 'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)), 'wechatpay-nonce': 'n', 'wechatpay-serial': 'PUB_KEY_ID_01190000010920261125000000000001', 'wechatpay-signature': 'Zm9yZ2Vk' })
+      .send(JSON.stringify({ id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: {} }));
+    expect(forged.status).toBe(403);
+    expect((await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order.status).toBe('pending');
+  });
+
+  it('holds a payment whose amount differs from the order for review instead of marking it paid', async () => {
+    const order = await placeOrder();
+    await asCustomer().post(`/api/orders/${order.orderNo}/payment`);
+    const completed = app.sandbox.wechatPay.completePayment(order.orderNo, { outcome: 'success', paidFen: 1 });
+    if (completed.outcome === 'success') await completed.notification;
+    const held = await eventually(async () => {
+      const current = (await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order;
+      return current.paymentIssue && current;
+    });
+    expect(held).toMatchObject({ status: 'pending', paymentIssue: '支付金额 1 分与订单金额 39900 分不符' });
+  });
+
+  it('finds a payment whose notification was lost by asking WeChat Pay', async () => {
+    const order = await placeOrder();
+    await asCustomer().post(`/api/orders/${order.orderNo}/payment`);
+    app.sandbox.wechatPay.useNotificationTransport(async () => ({ status: 500 }));
+    app.sandbox.wechatPay.completePayment(order.orderNo, { outcome: 'success' });
+    expect(await app.services.orders.reconcilePending(0)).toBeGreaterThanOrEqual(1);
+    expect((await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order.status).toBe('paid');
+  });
+});
