@@ -13,7 +13,7 @@ describe('paying an order through WeChat Pay (sandbox), end to end', () => {
     post: (path: string, body: object = {}) => request(app.callback).post(path).set('authorization', `Bearer ${token}`).send(body),
   });
   const pay = async (payParams: Record<string, string>, extra: object = {}) =>
-    (await fetch(`${app.sandboxUrl}/sandbox/demo/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...payParams, ...extra }) })).json();
+    (await (await fetch(`${app.sandboxUrl}/sandbox/demo/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...payParams, ...extra }) })).json()) as { errMsg: string };
   let requests = 0;
   const placeOrder = async () => (await asCustomer().post('/api/orders', { requestId: `pay-test-order-${(requests += 1)}`, items: [{ ...serum, quantity: 1 }] })).body.order;
 
@@ -76,7 +76,7 @@ describe('paying an order through WeChat Pay (sandbox), end to end', () => {
   it('finds a payment whose notification was lost by asking WeChat Pay', async () => {
     const order = await placeOrder();
     await asCustomer().post(`/api/orders/${order.orderNo}/payment`);
-    app.sandbox.wechatPay.useNotificationTransport(async () => ({ status: 500 }));
+    app.sandbox.wechatPay.useNotificationTransport(async () => 500);
     app.sandbox.wechatPay.completePayment(order.orderNo, { outcome: 'success' });
     expect(await app.services.orders.reconcilePending(0)).toBeGreaterThanOrEqual(1);
     expect((await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order.status).toBe('paid');
