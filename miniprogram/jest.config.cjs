@@ -3,6 +3,7 @@ module.exports = {
   displayName: 'miniprogram',
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src'],
+  setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/src/test/taro.ts',
     '^@tarojs/components$': '<rootDir>/src/test/taro-components.tsx',

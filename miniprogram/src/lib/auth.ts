@@ -5,7 +5,7 @@ import {
   type CustomerLoginRequest,
   type CustomerProfile,
 } from '@zhike/shared/auth';
-import { demoWeChatUser, getLoginCode } from './platform';
+import { getLoginCode, userScopedKey } from './platform';
 import { ApiError, request, type RequestOptions } from './request';
 
 const STORAGE_KEY = 'zhike.customerSession';
@@ -13,11 +13,29 @@ const STORAGE_KEY = 'zhike.customerSession';
 const EXPIRY_MARGIN_MS = 60_000;
 
 let pendingLogin: Promise<CustomerSessionResponse> | null = null;
+const loginListeners = new Set<(session: CustomerSessionResponse) => void>();
 
 function storageKey(): string {
-  // The demo console swaps simulated WeChat users inside one browser; each keeps its own session.
-  const user = demoWeChatUser();
-  return user ? `${STORAGE_KEY}:${user}` : STORAGE_KEY;
+  return userScopedKey(STORAGE_KEY);
+}
+
+/**
+ * Runs `listener` after every successful login (held tracking events, a pending referral claim wait for
+ * it). Returns the unsubscribe function.
+ */
+export function onLogin(listener: (session: CustomerSessionResponse) => void): () => void {
+  loginListeners.add(listener);
+  return () => loginListeners.delete(listener);
+}
+
+function announceLogin(session: CustomerSessionResponse): void {
+  for (const listener of loginListeners) {
+    try {
+      listener(session);
+    } catch {
+      // A listener's failure is its own; login itself succeeded.
+    }
+  }
 }
 
 /** The stored session if it is still good for a while, else null. */
@@ -42,6 +60,7 @@ export function login(): Promise<CustomerSessionResponse> {
       schema: CustomerSessionResponse,
     });
     Taro.setStorageSync(storageKey(), session);
+    announceLogin(session);
     return session;
   })().finally(() => {
     pendingLogin = null;

@@ -32,3 +32,12 @@ export function demoWeChatUser(): string | undefined {
   if (process.env.TARO_ENV === 'weapp' || typeof window === 'undefined') return undefined;
   return new URLSearchParams(window.location.search).get('wxUser') || undefined;
 }
+
+/**
+ * A storage key of the WeChat user holding the phone. WeChat keeps storage per user already; the demo
+ * console swaps simulated users inside one browser, so there each user gets keys of their own.
+ */
+export function userScopedKey(key: string): string {
+  const user = demoWeChatUser();
+  return user ? `${key}:${user}` : key;
+}

@@ -25,8 +25,6 @@ export type OrderLineRequest = z.infer<typeof OrderLineRequest>;
 export const PlaceOrderRequest = z.strictObject({
   requestId: RequestId,
   items: z.array(OrderLineRequest).min(1, '请选择商品').max(20, '一单最多 20 种商品'),
-  /** The tracking token or poster scene the customer arrived with, if any: credited to that content. */
-  via: z.strictObject({ token: z.string().max(80).optional(), scene: z.string().max(32).optional() }).optional(),
 });
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 

@@ -6,23 +6,11 @@ import {
   ResolvePosterSceneRequest,
 } from '@zhike/shared/content';
 import { authedRequest } from '../../lib/auth';
+import { decodeParam } from '../../lib/query-string';
 import { ApiError } from '../../lib/request';
 
 /** How the customer arrived: a poster's mini-program code (`scene`) or a script's card (`t`). */
 export type Landing = { kind: 'scene'; scene: string } | { kind: 'token'; token: string };
-
-/**
- * WeChat hands page query values over still URL-encoded (a code's scene always, a card's path as
- * written), and Taro's H5 router does the same with the hash query; a malformed escape is kept as is.
- */
-function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** The landing this page load came from, if any. A scan wins over a card should both be present. */
 export function readLanding(params: Partial<Record<string, string>>): Landing | undefined {
@@ -38,18 +26,32 @@ export function currentLanding(): Landing | undefined {
   return readLanding(Taro.getCurrentInstance().router?.params ?? {});
 }
 
-/** The line the home page shows about who invited the customer to what. */
-export async function reportLanding(landing: Landing): Promise<string> {
+/** What a landing resolved to: the poster and its salesperson, or the shared content and who shared it. */
+export type ResolvedLanding = { kind: 'scene'; poster: PosterSceneResponse } | { kind: 'token'; opened: OpenedContentResponse };
+
+/** Reports the landing to the server (which records the scan or open) and returns what it was. */
+export async function resolveLanding(landing: Landing): Promise<ResolvedLanding> {
   if (landing.kind === 'scene') {
     const body = ResolvePosterSceneRequest.safeParse({ scene: landing.scene });
     if (!body.success) throw new ApiError('NOT_FOUND', '海报二维码无法识别');
     const poster = await authedRequest({ method: 'POST', path: '/api/content/scans', data: body.data, schema: PosterSceneResponse });
-    return `${poster.salesperson.name} 邀请您查看《${poster.posterTitle}》`;
+    return { kind: 'scene', poster };
   }
   const body = RecordContentOpenRequest.safeParse({ token: landing.token });
   if (!body.success) throw new ApiError('TRACKING_TOKEN_INVALID', '分享链接无效');
   const opened = await authedRequest({ method: 'POST', path: '/api/content/opens', data: body.data, schema: OpenedContentResponse });
-  return `${opened.salespersonName} 分享给您《${opened.title}》`;
+  return { kind: 'token', opened };
+}
+
+/** The line the home page shows about who invited the customer to what. */
+export function landingText(resolved: ResolvedLanding): string {
+  return resolved.kind === 'scene'
+    ? `${resolved.poster.salesperson.name} 邀请您查看《${resolved.poster.posterTitle}》`
+    : `${resolved.opened.salespersonName} 分享给您《${resolved.opened.title}》`;
+}
+
+export async function reportLanding(landing: Landing): Promise<string> {
+  return landingText(await resolveLanding(landing));
 }
 
 /**

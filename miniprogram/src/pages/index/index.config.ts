@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '知客优选',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { OpenedContentResponse, PosterSceneResponse } from '@zhike/shared/content';
 import { customerSession, fail, ok, serveApi } from '../../test/api';
 import taro, { resetTaro, sentRequests, setRouterParams, type FakeRequest } from '../../test/taro';
+import { perfume, serum, skincareArticle } from '../../test/catalog-fixtures';
 import HomePage from './index';
 
 const WX_LOGIN = 'POST /sandbox/demo/wx-login';
@@ -16,6 +17,21 @@ const poster: PosterSceneResponse = {
 };
 const opened: OpenedContentResponse = { kind: 'script', title: '新品上市', salespersonName: '韩梅梅' };
 
+const CATALOG = {
+  'GET /api/catalog/products': () => ok({ items: [serum, perfume] }),
+  'GET /api/catalog/articles': () => ok({ items: [skincareArticle] }),
+};
+
+/** The server for the home page: the public catalogue, plus the routes of the test. */
+function serveHome(routes: Parameters<typeof serveApi>[0]): void {
+  serveApi({ ...CATALOG, ...routes });
+}
+
+/** The requests of login and landing, leaving out the public catalogue the page loads alongside. */
+function loginAndLandingRequests(): string[] {
+  return sentRequests().filter((key) => !key.startsWith('GET /api/catalog/'));
+}
+
 /** The requests sent to one endpoint, with their bodies and headers. */
 function requestsTo(key: string): FakeRequest[] {
   return taro.request.mock.calls.map(([req]: [FakeRequest]) => req).filter((req: FakeRequest) => `${req.method} ${req.url.replace(ZHIKE_API_BASE_URL, '')}` === key);
@@ -25,7 +41,7 @@ describe('HomePage', () => {
   beforeEach(resetTaro);
 
   it('shows the brand and greets the customer by name once logged in', async () => {
-    serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()) });
+    serveHome({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()) });
 
     render(<HomePage />);
 
@@ -36,7 +52,7 @@ describe('HomePage', () => {
   });
 
   it('shows why login failed and logs in again on 重试', async () => {
-    serveApi({
+    serveHome({
       [WX_LOGIN]: () => ok({ code: 'code-1' }),
       [LOGIN]: [() => fail(503, 'UPSTREAM_UNAVAILABLE', '微信服务暂时不可用，请稍后重试'), () => ok(customerSession())],
     });
@@ -51,13 +67,13 @@ describe('HomePage', () => {
 
     expect(await screen.findByText('你好，王小明')).toBeTruthy();
     expect(screen.queryByText('微信服务暂时不可用，请稍后重试')).toBeNull();
-    expect(sentRequests()).toEqual([WX_LOGIN, LOGIN, WX_LOGIN, LOGIN]);
+    expect(loginAndLandingRequests()).toEqual([WX_LOGIN, LOGIN, WX_LOGIN, LOGIN]);
   });
 
   describe('landing from a poster or a shared card', () => {
     it('decodes the poster scene, reports it once after login and names who invited the customer', async () => {
       setRouterParams({ scene: 'p%3DXy7k%26c%3D1' });
-      serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [SCANS]: () => ok(poster) });
+      serveHome({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [SCANS]: () => ok(poster) });
 
       const { rerender } = render(<HomePage />);
 
@@ -67,23 +83,23 @@ describe('HomePage', () => {
 
       rerender(<HomePage />);
       expect(await screen.findByText('你好，王小明')).toBeTruthy();
-      expect(sentRequests()).toEqual([WX_LOGIN, LOGIN, SCANS]);
+      expect(loginAndLandingRequests()).toEqual([WX_LOGIN, LOGIN, SCANS]);
     });
 
     it('reports the tracking token of a shared card and names who shared what', async () => {
       setRouterParams({ t: 'tk_2f9c1a7b3d5e' });
-      serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [OPENS]: () => ok(opened) });
+      serveHome({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [OPENS]: () => ok(opened) });
 
       render(<HomePage />);
 
       expect((await screen.findByText('韩梅梅 分享给您《新品上市》')).className).toBe('home-referral');
       expect(requestsTo(OPENS).map((req) => req.data)).toEqual([{ token: 'tk_2f9c1a7b3d5e' }]);
-      expect(sentRequests()).not.toContain(SCANS);
+      expect(loginAndLandingRequests()).not.toContain(SCANS);
     });
 
     it('waits for a retried login and still reports the landing only once', async () => {
       setRouterParams({ scene: 's1' });
-      serveApi({
+      serveHome({
         [WX_LOGIN]: () => ok({ code: 'code-1' }),
         [LOGIN]: [() => fail(503, 'UPSTREAM_UNAVAILABLE', '微信服务暂时不可用，请稍后重试'), () => ok(customerSession())],
         [SCANS]: () => ok(poster),
@@ -93,7 +109,7 @@ describe('HomePage', () => {
       fireEvent.click(await screen.findByRole('button', { name: '重试' }));
 
       expect(await screen.findByText('李雷 邀请您查看《春季新品海报》')).toBeTruthy();
-      expect(sentRequests()).toEqual([WX_LOGIN, LOGIN, WX_LOGIN, LOGIN, SCANS]);
+      expect(loginAndLandingRequests()).toEqual([WX_LOGIN, LOGIN, WX_LOGIN, LOGIN, SCANS]);
     });
 
     it.each([
@@ -103,7 +119,7 @@ describe('HomePage', () => {
       ['a server that is down', { t: 'tk_2f9c1a7b3d5e' }, OPENS, fail(503, 'UPSTREAM_UNAVAILABLE', '稍后重试'), '暂时没能识别分享来源，不影响您浏览'],
     ])('shows a quiet notice for %s and keeps the page usable', async (_why, params, endpoint, answer, notice) => {
       setRouterParams(params);
-      serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [endpoint]: () => answer });
+      serveHome({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), [endpoint]: () => answer });
 
       render(<HomePage />);
 
@@ -114,13 +130,13 @@ describe('HomePage', () => {
     });
 
     it('says nothing about referrals on a plain visit', async () => {
-      serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()) });
+      serveHome({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()) });
 
       const { container } = render(<HomePage />);
 
       expect(await screen.findByText('你好，王小明')).toBeTruthy();
       expect(container.querySelector('.home-referral, .home-referral-error')).toBeNull();
-      expect(sentRequests()).toEqual([WX_LOGIN, LOGIN]);
+      expect(loginAndLandingRequests()).toEqual([WX_LOGIN, LOGIN]);
     });
   });
 });

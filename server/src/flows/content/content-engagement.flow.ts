@@ -97,13 +97,13 @@ export class ContentEngagementFlow {
    * An order (from the orders issue): credited, once per order, to the latest content the customer opened
    * or scanned within the window, else to the latest content sent to them within it (last touch wins).
    */
-  async creditOrder(corpId: string, order: { orderId: string; customerId: string; amountFen: number }): Promise<void> {
+  async creditOrder(corpId: string, order: { orderId: string; customerId: string; amountFen: number }): Promise<{ contentKind: 'script' | 'poster'; contentId: string } | undefined> {
     const at = this.now();
     const since = new Date(at.getTime() - ATTRIBUTION_WINDOW_MS);
     const touch = (await this.deps.tracking.touchesOfCustomer(order.customerId, ['open', 'scan'], since))[0];
     const sent = touch ? undefined : (await this.deps.tracking.sendsToCustomer(order.customerId, since))[0];
     const credited = touch ?? (sent && { contentKind: sent.contentKind, contentId: sent.contentId, userid: sent.userid, sendId: sent.id });
-    if (!credited) return;
+    if (!credited) return undefined;
     const { first } = await this.deps.tracking.recordTouch({
       corpId,
       key: `order:${order.orderId}`,
@@ -116,6 +116,7 @@ export class ContentEngagementFlow {
       at,
     });
     if (first) await this.deps.tracking.incrementStats(corpId, credited.contentKind, credited.contentId, { orders: 1, revenueFen: order.amountFen });
+    return { contentKind: credited.contentKind, contentId: credited.contentId };
   }
 
   /** A refund takes its amount back from the content its order was credited to (the order count stays). */

@@ -25,6 +25,10 @@ export interface Customer360Deps {
   fields: Pick<CustomFieldService, 'definitions'>;
   /** The viewer's recent tag changes on their way to WeCom. */
   tagChanges(viewer: StaffPrincipal, externalUserId: string): Promise<TagChangeView[]>;
+  /** The intent score and level for the header (one rollup lookup); the explanation has its own route. */
+  intent?(customer: CustomerRecord, follows: FollowRecord[]): Promise<NonNullable<Customer360['intent']>>;
+  /** The name of the channel (渠道活码) a contact-me state belongs to; undefined for states that are not channels. */
+  channelName?(state: string): Promise<string | undefined>;
 }
 
 /** The customer 360 for the sidebar, in one answer, within the viewer's data scope (see CustomerAccess). */
@@ -37,12 +41,23 @@ export class Customer360Flow {
   }
 
   private async assemble(viewer: StaffPrincipal, customer: CustomerRecord, externalUserId: string, follows: FollowRecord[]): Promise<Customer360> {
-    const entries = await this.deps.timeline.latestForCustomer(customer.id, TIMELINE_LENGTH);
-    const directory = await this.deps.staff.directory(viewer.corpId, [...new Set([...follows.map((f) => f.userid), ...entries.flatMap((e) => (e.actorUserid ? [e.actorUserid] : []))])]);
+    // Reads that do not depend on each other are sent together (two waves instead of six sequential
+    // round trips); the names of staff and tags need the timeline's actors and tag ids first.
+    const firstState = follows[0]?.state;
+    const [entries, tagChanges, stages, fields, intent, firstChannel] = await Promise.all([
+      this.deps.timeline.latestForCustomer(customer.id, TIMELINE_LENGTH),
+      this.deps.tagChanges(viewer, externalUserId),
+      this.deps.pipeline.stages(),
+      this.deps.fields.definitions(),
+      this.deps.intent?.(customer, follows),
+      firstState ? this.deps.channelName?.(firstState) : undefined,
+    ]);
     const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap(tagIdsOf))];
     const taggedInTimeline = entries.flatMap((e) => (e.kind === 'tags_changed' ? [...((e.data.add as string[]) ?? []), ...((e.data.remove as string[]) ?? [])] : []));
-    const library = await this.deps.tags.findByTagIds(viewer.corpId, [...new Set([...tagIds, ...taggedInTimeline])]);
-    const [stages, fields] = await Promise.all([this.deps.pipeline.stages(), this.deps.fields.definitions()]);
+    const [directory, library] = await Promise.all([
+      this.deps.staff.directory(viewer.corpId, [...new Set([...follows.map((f) => f.userid), ...entries.flatMap((e) => (e.actorUserid ? [e.actorUserid] : []))])]),
+      this.deps.tags.findByTagIds(viewer.corpId, [...new Set([...tagIds, ...taggedInTimeline])]),
+    ]);
     const names = {
       staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])),
       tags: new Map(library.map((tag) => [tag.tagId, tag.name])),
@@ -90,14 +105,19 @@ export class Customer360Flow {
         };
       }),
       tags,
-      tagChanges: await this.deps.tagChanges(viewer, externalUserId),
+      tagChanges,
       stage: customer.stage ?? FIRST_STAGE_KEY,
       stages,
       customFields: customerFieldViews(fields, customer.customFields),
       timeline: entries.map((entry) => toTimelineEntry(entry, names)),
       firstTouch: first
-        ? { userid: first.userid, since: first.since.toISOString(), channel: first.state ?? ADD_WAY_LABELS[first.addWay ?? 0] ?? '其他方式' }
+        ? {
+            userid: first.userid,
+            since: first.since.toISOString(),
+            channel: firstChannel ?? first.state ?? ADD_WAY_LABELS[first.addWay ?? 0] ?? '其他方式',
+          }
         : null,
+      ...(intent ? { intent } : {}),
     };
   }
 }

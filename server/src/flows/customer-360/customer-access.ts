@@ -30,8 +30,8 @@ export class CustomerAccess {
       customer = await this.deps.customers.findByIdentifier('external_userid', externalUserId);
     }
     if (!customer) throw customerNotFound();
-    const follows = await this.deps.follows.listForCustomer(customer.id);
-    const scope = await this.deps.staff.visibleFollowers(viewer);
+    // Independent reads, sent together: on a pooled connection they overlap instead of queueing.
+    const [follows, scope] = await Promise.all([this.deps.follows.listForCustomer(customer.id), this.deps.staff.visibleFollowers(viewer)]);
     const visible = scope === 'all' || follows.some((f) => scope.has(f.userid) && (viewer.role !== 'salesperson' || !f.endedAt));
     if (!visible) throw customerNotFound();
     return { customer, follows };

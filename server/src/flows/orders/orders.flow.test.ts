@@ -78,7 +78,10 @@ describe('orders: placing, paying exactly once, closing and refunding', () => {
       pay,
       timeline,
       stageOrder: async () => ['new', 'contacted', 'interested', 'won', 'repeat'],
-      creditOrder: async (order) => void credited.push({ orderId: order.orderId, amountFen: order.amountFen }),
+      creditOrder: async (order) => {
+        credited.push({ orderId: order.orderId, amountFen: order.amountFen });
+        return undefined;
+      },
       creditRefund: async (refund) => void refundsCredited.push({ orderId: refund.orderId, amountFen: refund.amountFen }),
       now: () => now,
     });

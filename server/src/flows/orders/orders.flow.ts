@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '../../platform/http/principal';
 import type { CatalogService } from '../../modules/catalog';
 import type { CustomerRepository } from '../../modules/customers';
 import type { FollowRepository } from '../../modules/follows';
-import type { OrderRecord, OrderRepository } from '../../modules/orders';
+import type { OrderDocument, OrderRecord, OrderRepository } from '../../modules/orders';
 import type { StaffService } from '../../modules/staff';
 import type { TimelineRepository } from '../../modules/timeline';
 import type { CustomerAccess } from '../customer-360';
@@ -43,7 +43,7 @@ export interface OrdersDeps {
   /** Pipeline order of stage keys, to move customers forward only. */
   stageOrder(): Promise<string[]>;
   /** Credits the content the customer last touched (content attribution), and takes refunds back from it. */
-  creditOrder(order: { orderId: string; customerId: string; amountFen: number }): Promise<void>;
+  creditOrder(order: { orderId: string; customerId: string; amountFen: number }): Promise<OrderDocument['contentCredit'] | undefined>;
   creditRefund(refund: { orderId: string; refundId: string; amountFen: number }): Promise<void>;
   /**
    * The product's cover address for the 代客下单 card (`CatalogService.coverUrlOf`): WeCom refuses a
@@ -208,7 +208,8 @@ export class OrdersFlow {
       key: `order_paid:${order.orderNo}`,
     });
     await this.moveStageOnPaid(order);
-    await this.deps.creditOrder({ orderId: order.orderNo, customerId: order.customerId, amountFen: order.totalFen });
+    const contentCredit = await this.deps.creditOrder({ orderId: order.orderNo, customerId: order.customerId, amountFen: order.totalFen });
+    if (contentCredit) await this.deps.orders.update(order.orderNo, { contentCredit });
   }
 
   /** First paid order → 成交, later ones → 复购 (by default), never backwards along the pipeline. */

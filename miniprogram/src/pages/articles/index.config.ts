@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '好物研究所',
+  enableShareAppMessage: true,
+});

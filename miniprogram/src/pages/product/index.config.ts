@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '商品详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

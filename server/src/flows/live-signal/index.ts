@@ -1,0 +1,2 @@
+export { LiveSignalFlow, type LiveSignalDeps } from './live-signal.flow';
+export { registerLiveSignalRoutes } from './live-signal.routes';
