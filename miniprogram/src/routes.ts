@@ -12,6 +12,12 @@ export const routes = {
   articleDetail: 'pages/article/index',
   landing: 'pages/landing/index',
   salesperson: 'pages/salesperson/index',
+  cart: 'pages/cart/index',
+  checkout: 'pages/checkout/index',
+  orderDetail: 'pages/order/index',
+  // The 代客下单 card sent from the sidebar opens this path (`pages/orders/pay.html?orderNo=…`): the same pay page.
+  orderPay: 'pages/orders/pay',
+  orderList: 'pages/orders/index',
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -35,6 +35,7 @@ import { WeComMediaCache, WeComMediaRepository } from './modules/media';
 import { PosterRepository, PosterService, RemoteImageLoader } from './modules/posters';
 import { ContentEngagementFlow, ContentSendingFlow, ScriptRecommendationsFlow } from './flows/content';
 import { OrdersFlow } from './flows/orders';
+import { tagOnPaid } from './flows/orders/tag-on-paid';
 import { OrderRepository } from './modules/orders';
 import { WeComMediaClient } from './integrations/wecom/media-client';
 import { StaffRepository, StaffService } from './modules/staff';
@@ -269,6 +270,9 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     creditOrder: (order) => contentEngagement.creditOrder(corpId, order),
     creditRefund: (refund) => contentEngagement.creditRefund(corpId, refund),
     productCoverUrl: (productId) => catalog.coverUrlOf(productId),
+    tagOnPaid: tagOnPaid({ corpId, follows, tags: corpTags, customerTags }),
+    // Declared further down with the other channel flows; only called once a payment arrives.
+    creditChannel: (order) => channelStats.creditOrder(corpId, order),
   });
   const scriptRecommendations = new ScriptRecommendationsFlow({
     access,

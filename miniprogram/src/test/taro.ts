@@ -25,6 +25,8 @@ const taro = {
   removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
   getCurrentInstance: jest.fn(() => ({ router: { params: { ...routerParams }, path: '/pages/index/index' } })),
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
+  redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
+  requestPayment: jest.fn(),
   switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })),
   showToast: jest.fn(async () => ({ errMsg: 'showToast:ok' })),
   previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
@@ -79,6 +81,7 @@ export function resetTaro(): void {
   for (const fn of Object.values(taro)) fn.mockClear();
   taro.login.mockReset();
   taro.request.mockReset();
+  taro.requestPayment.mockReset();
 }
 
 /** Every request sent so far, as `METHOD /path` with the API origin stripped. */

@@ -48,7 +48,7 @@ export async function startSandboxServer(trustedHosts: string[]): Promise<{ sand
 }
 
 /** WeChat Pay notifications to TEST_PUBLIC_URL go into the app's callback (the test app does not listen). */
-function notificationsInto(callback: http.RequestListener): NotificationTransport {
+export function notificationsInto(callback: http.RequestListener): NotificationTransport {
   return async (url, delivery) => {
     if (!url.startsWith(`${TEST_PUBLIC_URL}/`)) return fetchTransport(url, delivery);
     try {

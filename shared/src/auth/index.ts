@@ -92,7 +92,16 @@ export const CustomerSessionResponse = z
   .meta({ id: 'CustomerSessionResponse' });
 export type CustomerSessionResponse = z.infer<typeof CustomerSessionResponse>;
 
-export const CustomerMeResponse = z.object({ customer: CustomerProfile }).meta({ id: 'CustomerMeResponse' });
+export const CustomerMeResponse = z
+  .object({
+    customer: CustomerProfile,
+    /**
+     * The customer's own code for share paths (`inviter=<inviteCode>`) and 我的邀请; stable once made. The
+     * server always sends it; optional only so that clients built before it keep parsing.
+     */
+    inviteCode: z.string().optional().describe('Stable invite code of this customer'),
+  })
+  .meta({ id: 'CustomerMeResponse' });
 export type CustomerMeResponse = z.infer<typeof CustomerMeResponse>;
 
 export const LogoutResponse = z.object({ loggedOut: z.literal(true) }).meta({ id: 'LogoutResponse' });

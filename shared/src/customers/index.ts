@@ -84,8 +84,14 @@ export const Customer360 = z
     /** Newest first: the latest entries of the customer's timeline. */
     timeline: z.array(TimelineEntry).default([]),
     firstTouch: z
-      .object({ userid: z.string(), since: z.iso.datetime(), channel: z.string().describe('The channel state, else how they were added') })
+      .object({
+        userid: z.string(),
+        since: z.iso.datetime(),
+        channel: z.string().describe('The channel (渠道活码) name, else the raw contact-me state, else how they were added'),
+      })
       .nullable(),
+    /** The intent score and its level (the explanation is at …/intent); absent before the customer ever acted. */
+    intent: z.object({ score: z.number().int().min(0).max(100), level: z.enum(['高', '中', '低']) }).optional(),
   })
   .meta({ id: 'Customer360' });
 export type Customer360 = z.infer<typeof Customer360>;

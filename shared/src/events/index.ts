@@ -56,3 +56,32 @@ export const IngestEventsResponse = z
   .object({ accepted: z.array(z.string()), duplicates: z.array(z.string()), rejected: z.array(RejectedEvent) })
   .meta({ id: 'IngestEventsResponse' });
 export type IngestEventsResponse = z.infer<typeof IngestEventsResponse>;
+
+export const IntentLevel = z.enum(['高', '中', '低']);
+export type IntentLevel = z.infer<typeof IntentLevel>;
+
+/** One event's part of the score, decayed to now: why the score is what it is. */
+export const IntentContributor = z.object({
+  summary: z.string().describe('"浏览了《精华护肤套装》"'),
+  points: z.number().describe('Decayed to now, one decimal'),
+  at: z.iso.datetime(),
+});
+export type IntentContributor = z.infer<typeof IntentContributor>;
+
+/** The intent score with its explanation: engagement (decaying actions) plus fit (profile facts). */
+export const CustomerIntentResponse = z
+  .object({
+    score: z.number().int().min(0).max(100),
+    level: IntentLevel,
+    engagement: z.number().int().min(0).describe('Points from the customer’s own actions, halved every 7 days, capped at 70'),
+    fit: z.number().int().min(0).describe('Points from profile facts, at most 30'),
+    fitReasons: z.array(z.object({ reason: z.string(), points: z.number().int() })),
+    topContributors: z.array(IntentContributor),
+    halfLifeDays: z.number(),
+  })
+  .meta({ id: 'CustomerIntentResponse' });
+export type CustomerIntentResponse = z.infer<typeof CustomerIntentResponse>;
+
+/** Server-sent events on /api/live/customers/…: what the customer is looking at right now. */
+export const LiveViewing = z.object({ title: z.string(), page: z.string(), at: z.iso.datetime() });
+export type LiveViewing = z.infer<typeof LiveViewing>;

@@ -37,3 +37,26 @@ export const MySalespersonResponse = z
   })
   .meta({ id: 'MySalespersonResponse' });
 export type MySalespersonResponse = z.infer<typeof MySalespersonResponse>;
+
+/** One customer in a referral tree, as the console and the sidebar show them. */
+export const ReferralNode = z.object({
+  customerId: z.string(),
+  displayName: z.string(),
+  avatar: z.string().optional(),
+  channel: z.enum(['share', 'poster']),
+  at: z.iso.datetime(),
+  /** The salesperson the invitee's first touch is credited to (the inviter's, or the poster's). */
+  attributedTo: z.object({ userid: z.string(), name: z.string() }).optional(),
+});
+export type ReferralNode = z.infer<typeof ReferralNode>;
+
+/** Who brought this customer in, and whom they brought in (two levels). */
+export const ReferralTreeResponse = z
+  .object({
+    customer: z.object({ customerId: z.string(), displayName: z.string() }),
+    inviter: ReferralNode.nullable(),
+    invitees: z.array(ReferralNode.extend({ invitees: z.array(ReferralNode) })),
+    counts: z.object({ invited: z.number().int(), activated: z.number().int(), converted: z.number().int() }),
+  })
+  .meta({ id: 'ReferralTreeResponse' });
+export type ReferralTreeResponse = z.infer<typeof ReferralTreeResponse>;

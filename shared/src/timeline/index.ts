@@ -25,6 +25,14 @@ export const TimelineKind = z.enum([
   'fields_changed',
   // 离职继承: a departed salesperson's customer handed to another (requested, taken over, refused, failed).
   'customer_reassigned',
+  // Fan activity in the mini-program (at most one browse entry per target per 30 minutes) and referrals.
+  'page_viewed',
+  'content_shared',
+  'referred_by',
+  'invited_customer',
+  // Orders: paid (with the stage rule it may trigger) and refunded.
+  'order_paid',
+  'order_refunded',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { ConsoleLayout } from '../features/console-shell/ConsoleLayout';
+import { ACQUISITION_SECTIONS } from '../features/console-shell/acquisition-sections';
 import type { ConsoleSection } from '../features/console-shell/console-section';
 import { redirectToLogin } from '../features/session/login-redirect';
 import { useStaffSession } from '../features/session/use-staff-session';
@@ -16,6 +17,7 @@ const SECTIONS: readonly ConsoleSection[] = [
   { id: 'posters', label: '海报模板', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.PostersScreen }))) },
   { id: 'stats', label: '内容效果', group: '内容', minRole: 'manager', screen: lazy(() => contentScreens().then((m) => ({ default: m.StatsScreen }))) },
   { id: 'products', label: '商品管理', group: '商城', minRole: 'admin', screen: lazy(() => import('../features/console-products/ProductsScreen')) },
+  ...ACQUISITION_SECTIONS,
 ];
 
 /** Manager console: same staff login as the sidebar, then the section the hash names. */

@@ -8,6 +8,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/customers/by-external-userid/:externalUserId/notes': { requestId: 'perm-check-0002', text: '试探' },
   'POST /api/customers/by-external-userid/:externalUserId/stage': { requestId: 'perm-check-0003', stage: 'won', expectedStage: 'new' },
   'POST /api/customers/by-external-userid/:externalUserId/fields': { requestId: 'perm-check-0004', values: { budget: 5000 } },
+  'POST /api/customers/by-external-userid/:externalUserId/orders': { requestId: 'perm-check-0005', items: [{ productId: '0123456789abcdef01234567', skuId: '0123456789abcdef01234567', quantity: 1 }] },
 };
 
 /** Other path parameters, set to well-formed values so the walk reaches the customer check. */

@@ -45,6 +45,10 @@ export interface OrdersDeps {
   /** Credits the content the customer last touched (content attribution), and takes refunds back from it. */
   creditOrder(order: { orderId: string; customerId: string; amountFen: number }): Promise<OrderDocument['contentCredit'] | undefined>;
   creditRefund(refund: { orderId: string; refundId: string; amountFen: number }): Promise<void>;
+  /** Credits the acquisition channel that first brought the customer (渠道活码 statistics). */
+  creditChannel?(order: { orderId: string; customerId: string; amountFen: number }): Promise<unknown>;
+  /** Tag rule on payment (已购), when configured. */
+  tagOnPaid?(order: { orderNo: string; customerId: string; salespersonUserid?: string }): Promise<void>;
   /**
    * The product's cover address for the 代客下单 card (`CatalogService.coverUrlOf`): WeCom refuses a
    * mini-program card without an http(s) imgUrl. Optional until composition wires it.
@@ -208,7 +212,10 @@ export class OrdersFlow {
       key: `order_paid:${order.orderNo}`,
     });
     await this.moveStageOnPaid(order);
-    const contentCredit = await this.deps.creditOrder({ orderId: order.orderNo, customerId: order.customerId, amountFen: order.totalFen });
+    await this.deps.tagOnPaid?.(order);
+    const credit = { orderId: order.orderNo, customerId: order.customerId, amountFen: order.totalFen };
+    await this.deps.creditChannel?.(credit);
+    const contentCredit = await this.deps.creditOrder(credit);
     if (contentCredit) await this.deps.orders.update(order.orderNo, { contentCredit });
   }
 

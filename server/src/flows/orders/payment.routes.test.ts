@@ -2,7 +2,8 @@ import request from 'supertest';
 import { seedDemoCatalog } from '../../demo/demo-catalog.seed';
 import { CatalogRepository } from '../../modules/catalog';
 import { eventually } from '../../testing/eventually';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { completeStaffOAuth, sessionCookie } from '../../testing/staff-login';
+import { createTestApp, notificationsInto, type TestApp } from '../../testing/test-app';
 
 describe('paying an order through WeChat Pay (sandbox), end to end', () => {
   let app: TestApp;
@@ -80,5 +81,30 @@ describe('paying an order through WeChat Pay (sandbox), end to end', () => {
     app.sandbox.wechatPay.completePayment(order.orderNo, { outcome: 'success' });
     expect(await app.services.orders.reconcilePending(0)).toBeGreaterThanOrEqual(1);
     expect((await asCustomer().get(`/api/orders/${order.orderNo}`)).body.order.status).toBe('paid');
+    app.sandbox.wechatPay.useNotificationTransport(notificationsInto(app.koa.callback()));
+  });
+
+  it('moves a first-time buyer to 成交 and tags them 已购 on their salesperson’s relationship', async () => {
+    await app.services.staff.syncDirectory();
+    await app.services.tagLibrary.syncFromWeCom();
+    await app.services.contactSync.fullSync();
+    const code = app.sandbox.miniProgram.issueLoginCode(app.config.miniProgram.appId, 'o_demo_sun');
+    const sun = (await request(app.callback).post('/api/auth/miniprogram/login').send({ code })).body.token as string;
+    const order = (await request(app.callback).post('/api/orders').set('authorization', `Bearer ${sun}`).send({ requestId: 'sun-order-0001', items: [{ ...serum, quantity: 1 }] })).body.order;
+    expect(order.salespersonUserid).toBe('lilei');
+    const { payParams } = (await request(app.callback).post(`/api/orders/${order.orderNo}/payment`).set('authorization', `Bearer ${sun}`)).body;
+    expect((await pay(payParams)).errMsg).toBe('requestPayment:ok');
+
+    const lilei = sessionCookie((await completeStaffOAuth(app, 'lilei')).callback);
+    await eventually(async () => (await request(app.callback).get('/api/customers/by-external-userid/wm_demo_sun').set('cookie', lilei)).body.stage === 'won');
+    const tagNames = await eventually(async () => {
+      const view = (await request(app.callback).get('/api/customers/by-external-userid/wm_demo_sun').set('cookie', lilei)).body;
+      const names = view.tags.map((tag: { name: string }) => tag.name) as string[];
+      return names.includes('已购') && names;
+    });
+    expect(tagNames).toContain('已购');
+    expect(tagNames).not.toContain('未购');
+    const timeline = (await request(app.callback).get('/api/customers/by-external-userid/wm_demo_sun').set('cookie', lilei)).body.timeline as { summary: string }[];
+    expect(timeline.slice(0, 3).map((entry) => entry.summary)).toEqual(['李雷 添加标签 已购；移除标签 未购', '系统 将阶段从 新客户 改为 成交（首单支付）', '客户支付了订单 ¥399.00：精华护肤套装×1']);
   });
 });

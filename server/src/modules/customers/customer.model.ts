@@ -38,8 +38,10 @@ export interface CustomerDocument {
   };
   identityLinks: IdentityLink[];
   firstSeenAt: Date;
-  /** When the customer themselves last did something (a mini-program login so far); syncs never move it. */
+  /** When the customer themselves last did something (a login, a tracked event); syncs never move it. */
   lastActiveAt?: Date;
+  /** Their own code for share paths (`inviter=…`): random, unique, made on first use and never changed. */
+  inviteCode?: string;
 }
 
 const CustomerSchema = new Schema<CustomerDocument>(
@@ -65,6 +67,7 @@ const CustomerSchema = new Schema<CustomerDocument>(
     ],
     firstSeenAt: { type: Date, required: true },
     lastActiveAt: Date,
+    inviteCode: String,
   },
   { collection: 'customers', versionKey: false },
 );
@@ -72,6 +75,7 @@ const CustomerSchema = new Schema<CustomerDocument>(
 CustomerSchema.index({ 'identifiers.openid': 1 }, { unique: true, sparse: true });
 CustomerSchema.index({ 'identifiers.unionid': 1 }, { unique: true, sparse: true });
 CustomerSchema.index({ 'identifiers.externalUserIds': 1 });
+CustomerSchema.index({ inviteCode: 1 }, { unique: true, sparse: true });
 
 export function customerModel(connection: Connection): Model<CustomerDocument> {
   return connection.models.Customer ?? connection.model<CustomerDocument>('Customer', CustomerSchema);

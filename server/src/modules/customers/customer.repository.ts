@@ -84,6 +84,21 @@ export class CustomerRepository {
     return counts;
   }
 
+  async findByInviteCode(inviteCode: string): Promise<CustomerRecord | null> {
+    const found = await this.customers.findOne({ inviteCode }).lean();
+    return found && withStringId(found);
+  }
+
+  /** Gives the customer this invite code unless they have one; a code taken by someone else surfaces as a duplicate key. */
+  async setInviteCodeIfAbsent(customerId: string, inviteCode: string): Promise<void> {
+    await this.customers.updateOne({ _id: customerId, inviteCode: { $exists: false } }, { $set: { inviteCode } });
+  }
+
+  /** The customer did something themselves (a tracked event): lastActiveAt only ever moves forward. */
+  async markActive(customerId: string, at: Date): Promise<void> {
+    await this.customers.updateOne({ _id: customerId }, { $max: { lastActiveAt: at } });
+  }
+
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */
   async insert(customer: CustomerDocument): Promise<CustomerRecord> {
     const created = await this.customers.create(customer);

@@ -13,8 +13,9 @@ export function registerCustomerRoutes(api: ApiRouter, customers: CustomerServic
     response: CustomerMeResponse,
     handler: async ({ principal }) => {
       const customer = principal?.kind === 'customer' ? await customers.profileOf(principal.customerId) : null;
-      if (!customer) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
-      return { customer };
+      const inviteCode = customer && (await customers.inviteCodeOf(customer.id));
+      if (!customer || !inviteCode) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+      return { customer, inviteCode };
     },
   });
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { CustomerProfile } from '@zhike/shared/auth';
 import { isDuplicateKeyError } from '../../platform/db/records';
@@ -67,6 +68,20 @@ export class CustomerService {
     }
   }
 
+  /** The customer's stable invite code, made on first use (a random code taken by someone else is drawn again). */
+  async inviteCodeOf(customerId: string): Promise<string | null> {
+    for (let attempt = 1; ; attempt++) {
+      const customer = await this.repository.findById(customerId);
+      if (!customer) return null;
+      if (customer.inviteCode) return customer.inviteCode;
+      try {
+        await this.repository.setInviteCodeIfAbsent(customerId, newInviteCode());
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= RACE_RETRIES) throw error;
+      }
+    }
+  }
+
   async profileOf(customerId: string): Promise<CustomerProfile | null> {
     const customer = await this.repository.findById(customerId);
     return customer && toCustomerProfile(customer);
@@ -98,6 +113,13 @@ export class CustomerService {
     await this.repository.update(customer.id, { displayName: rename, wecomProfile: profile, activeAt });
     return (await this.repository.findById(customer.id))!;
   }
+}
+
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** 10 characters of 57 without look-alikes (0/O, 1/l/I): ~58 bits, easy to read aloud. */
+function newInviteCode(): string {
+  return Array.from(crypto.randomBytes(10), (byte) => INVITE_ALPHABET[byte % INVITE_ALPHABET.length]).join('');
 }
 
 function hasIdentifier(customer: CustomerRecord, link: IdentityLink): boolean {

@@ -1,2 +1,2 @@
-export { TimelineRepository, type TimelineRecord } from './timeline.repository';
+export { TimelineRepository, type TimelineListener, type TimelineRecord } from './timeline.repository';
 export { toTimelineEntry, type TimelineNames } from './timeline-summary';

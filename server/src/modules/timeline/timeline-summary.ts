@@ -1,4 +1,5 @@
 import { ADD_WAY_LABELS } from '@zhike/shared/customers';
+import { formatFen } from '@zhike/shared/money';
 import { DEFAULT_STAGE_PIPELINE } from '@zhike/shared/stages';
 import type { TimelineEntry } from '@zhike/shared/timeline';
 import type { TimelineRecord } from './timeline.repository';
@@ -15,6 +16,9 @@ const REASSIGN_SUMMARIES: Record<string, (names: { who: string; departed: string
   refused: ({ takeover }) => `客户拒绝由 ${takeover} 接替`,
   failed: ({ takeover, reason }) => `分配给 ${takeover} 未成功：${reason}`,
 };
+
+/** Stage moves made by a rule, named for the reader. */
+const STAGE_RULES: Record<string, string> = { first_paid_order: '首单支付', repeat_paid_order: '再次购买' };
 
 const CONTENT_NOUNS: Record<string, string> = { script: '话术', poster: '海报' };
 
@@ -57,7 +61,7 @@ export function toTimelineEntry(record: TimelineRecord, names: TimelineNames): T
       break;
     }
     case 'stage_changed':
-      summary = `${who} 将阶段从 ${stageName(data.from)} 改为 ${stageName(data.to)}`;
+      summary = `${who} 将阶段从 ${stageName(data.from)} 改为 ${stageName(data.to)}${STAGE_RULES[String(data.rule)] ? `（${STAGE_RULES[String(data.rule)]}）` : ''}`;
       break;
     case 'note':
       summary = `${who} 写了备注`;
@@ -82,6 +86,27 @@ export function toTimelineEntry(record: TimelineRecord, names: TimelineNames): T
     }
     case 'poster_scanned':
       summary = `客户扫码打开了 ${senderName(data)} 的海报《${String(data.title ?? '')}》`;
+      break;
+    case 'page_viewed':
+      summary = `浏览了《${String(data.title ?? '')}》`;
+      break;
+    case 'content_shared':
+      summary = `分享了《${String(data.title ?? '')}》${data.shareChannel === 'timeline' ? '到朋友圈' : data.shareChannel === 'chat' ? '给好友' : ''}`;
+      break;
+    case 'referred_by': {
+      // The invitee's first touch is credited to a salesperson (the inviter's, or the poster's): named when known.
+      const credited = data.attributedUserid ? `，首次接触归属 ${names.staff.get(String(data.attributedUserid)) ?? String(data.attributedUserid)}` : '';
+      summary = `经 ${String(data.inviterName ?? '老客户')} ${data.channel === 'poster' ? '的海报' : '的分享'}邀请而来${credited}`;
+      break;
+    }
+    case 'invited_customer':
+      summary = `邀请了新客户 ${String(data.inviteeName ?? '')}（${data.channel === 'poster' ? '海报' : '分享'}）`;
+      break;
+    case 'order_paid':
+      summary = `客户支付了订单 ${formatFen(Number(data.totalFen ?? 0))}${Array.isArray(data.items) ? `：${data.items.join('、')}` : ''}`;
+      break;
+    case 'order_refunded':
+      summary = `${who} 为订单退款 ${formatFen(Number(data.refundFen ?? 0))}${data.reason ? `（${String(data.reason)}）` : ''}`;
       break;
   }
   return {

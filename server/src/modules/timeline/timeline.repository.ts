@@ -4,22 +4,38 @@ import { timelineModel, type TimelineEntryDocument } from './timeline.model';
 
 export type TimelineRecord = WithId<TimelineEntryDocument>;
 
+/** Told of every entry when it is first recorded (the live signal); never of a repeat. */
+export type TimelineListener = (record: TimelineRecord) => void;
+
 export class TimelineRepository {
   private readonly entries: Model<TimelineEntryDocument>;
+  private readonly listeners: TimelineListener[] = [];
 
   constructor(connection: Connection) {
     this.entries = timelineModel(connection);
   }
 
+  /** Every new entry passes through record/recordIfNew, so this is the one place to hear of them all. */
+  onRecorded(listener: TimelineListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Records an entry once per key; a repeat returns the entry already recorded. */
   async record(entry: TimelineEntryDocument): Promise<TimelineRecord> {
+    return (await this.recordIfNew(entry)) ?? (await this.findByKey(entry.corpId, entry.key))!;
+  }
+
+  /** Records an entry once per key; a repeat answers null without reading (hot paths such as fan events). */
+  async recordIfNew(entry: TimelineEntryDocument): Promise<TimelineRecord | null> {
+    let record: TimelineRecord;
     try {
-      const created = await this.entries.create(entry);
-      return withStringId(created.toObject());
+      record = withStringId((await this.entries.create(entry)).toObject());
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return (await this.findByKey(entry.corpId, entry.key))!;
+      return null;
     }
+    for (const listener of this.listeners) listener(record);
+    return record;
   }
 
   async findByKey(corpId: string, key: string): Promise<TimelineRecord | null> {

@@ -54,6 +54,11 @@ export async function startEmbeddedEngine(options: {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Opt-in (benchmarks at scale): store in this PostgreSQL database through FerretDB's PostgreSQL backend
+   * instead of SQLite files under dataDir. The role must be a superuser (see server/tools/ferretdb/postgresql.go).
+   */
+  postgresqlUrl?: string;
 }): Promise<EmbeddedEngine> {
   const binary = ensureEngineBinary(options.log);
   const dataDir = path.resolve(options.dataDir);
@@ -62,7 +67,8 @@ export async function startEmbeddedEngine(options: {
   // WAL (FerretDB's default) with synchronous=NORMAL: commits survive a crash of the process, and no longer
   // wait for an fsync each, which made every write cost several milliseconds. Power loss may drop the last commits.
   const sqliteUrl = `file:${dataDir}/?_pragma=synchronous(normal)`;
-  const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=${sqliteUrl}`, '--log-level=warn'], {
+  const storage = options.postgresqlUrl ? `--postgresql-url=${options.postgresqlUrl}` : `--sqlite-url=${sqliteUrl}`;
+  const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, storage, '--log-level=warn'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');

@@ -15,10 +15,13 @@ const INSTALL_HINT =
   'The embedded database needs Go >= 1.24 to build FerretDB once (Debian: apt-get install golang-go, ' +
   'or https://go.dev/dl/). Alternatively set MONGODB_URI to a MongoDB deployment, e.g. mongodb://127.0.0.1:27017/zhike.';
 
+/** Our one addition to FerretDB's sources (see the file): nested-path pushdown for the PostgreSQL handler. */
+const NESTED_PUSHDOWN_SOURCE = path.join('overlay', 'registry_nested_pushdown.go.in');
+
 export function engineBinaryPath(repoRoot = findRepoRoot()): string {
   const toolsModule = path.join(repoRoot, 'server', 'tools', 'ferretdb');
   const hash = crypto.createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(fs.readFileSync(path.join(toolsModule, file)));
+  for (const file of ['go.mod', 'go.sum', 'main.go', 'postgresql.go', NESTED_PUSHDOWN_SOURCE]) hash.update(fs.readFileSync(path.join(toolsModule, file)));
   return path.join(repoRoot, '.tools', 'bin', `zhike-ferretdb-${hash.digest('hex').slice(0, 12)}`);
 }
 
@@ -38,17 +41,43 @@ export function ensureEngineBinary(log: (line: string) => void = () => {}): stri
   fs.mkdirSync(path.dirname(binary), { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
   log(`Building the embedded database engine (FerretDB) into ${path.relative(repoRoot, binary)} — first run only, about a minute`);
+  const toolsModule = path.join(repoRoot, 'server', 'tools', 'ferretdb');
+  const env = { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
+  const workDir = fs.mkdtempSync(path.join(path.dirname(binary), 'build-'));
   try {
-    execFileSync(go, ['build', '-trimpath', '-o', partial, '.'], {
-      cwd: path.join(repoRoot, 'server', 'tools', 'ferretdb'),
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
-    });
+    const modfile = patchedFerretDB(go, toolsModule, workDir, env);
+    execFileSync(go, ['build', '-trimpath', `-modfile=${modfile}`, '-o', partial, '.'], { cwd: toolsModule, stdio: ['ignore', 'ignore', 'pipe'], env });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
     throw new EngineUnavailableError(`Building FerretDB failed:\n${stderr.trim()}\n${INSTALL_HINT}`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
   // rename is atomic: a concurrent builder either sees no binary or a complete one.
   fs.renameSync(partial, binary);
   return binary;
+}
+
+/**
+ * Go refuses to overlay files of the module cache, so the build uses a copy of FerretDB's module (3.4 MB)
+ * with our one file added, through a go.mod copy that replaces the module by it. The tools module's own
+ * go.mod and go.sum stay as they are.
+ */
+function patchedFerretDB(go: string, toolsModule: string, workDir: string, env: NodeJS.ProcessEnv): string {
+  const opts = { cwd: toolsModule, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env };
+  execFileSync(go, ['mod', 'download', 'github.com/FerretDB/FerretDB'], opts);
+  const upstream = execFileSync(go, ['list', '-m', '-f', '{{.Dir}}', 'github.com/FerretDB/FerretDB'], opts).trim();
+  const copy = path.join(workDir, 'FerretDB');
+  fs.cpSync(upstream, copy, { recursive: true });
+  // The module cache is read-only; its copy's folders must be writable to add our file and to be removed.
+  for (const dir of [copy, ...fs.readdirSync(copy, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))]) {
+    fs.chmodSync(dir, 0o755);
+  }
+  const registryDir = path.join(copy, 'internal', 'handler', 'registry');
+  // The name sorts after postgresql.go: Go runs a package's init functions in file-name order.
+  fs.copyFileSync(path.join(toolsModule, NESTED_PUSHDOWN_SOURCE), path.join(registryDir, 'zz_zhike_nested_pushdown.go'));
+  const modfile = path.join(workDir, 'build.mod');
+  fs.writeFileSync(modfile, `${fs.readFileSync(path.join(toolsModule, 'go.mod'), 'utf8')}\nreplace github.com/FerretDB/FerretDB => ${copy}\n`);
+  fs.copyFileSync(path.join(toolsModule, 'go.sum'), path.join(workDir, 'build.sum'));
+  return modfile;
 }

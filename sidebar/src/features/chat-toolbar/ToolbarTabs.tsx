@@ -1,10 +1,12 @@
-export type ToolbarTab = 'customer' | 'scripts' | 'posters' | 'orders';
+export type ToolbarTab = 'customer' | 'scripts' | 'posters' | 'orders' | 'mycode';
 
 const TABS: ReadonlyArray<{ key: ToolbarTab; label: string }> = [
   { key: 'customer', label: '客户' },
   { key: 'scripts', label: '话术' },
   { key: 'posters', label: '海报' },
   { key: 'orders', label: '订单' },
+  // 我的活码: the salesperson's own QR, to share with whoever they are talking to.
+  { key: 'mycode', label: '活码' },
 ];
 
 export function tabPanelId(tab: ToolbarTab): string {

@@ -6,6 +6,7 @@ import { ToolbarTabs, tabPanelId, type ToolbarTab } from './ToolbarTabs';
 const ScriptsPanel = lazy(() => import('../content/ScriptsPanel').then((module) => ({ default: module.ScriptsPanel })));
 const PostersPanel = lazy(() => import('../content/PostersPanel').then((module) => ({ default: module.PostersPanel })));
 const OrdersPanel = lazy(() => import('../orders/OrdersPanel').then((module) => ({ default: module.OrdersPanel })));
+const MyContactCodePanel = lazy(() => import('../my-contact-code/MyContactCodePanel').then((module) => ({ default: module.MyContactCodePanel })));
 
 /**
  * The tabs and their panels for the open chat. A panel stays mounted once opened, so going back to 话术 keeps
@@ -35,6 +36,7 @@ export function ToolbarWorkspace({ externalUserId, viewerUserid }: { externalUse
         {panel('scripts', <ScriptsPanel externalUserId={externalUserId} />)}
         {panel('posters', <PostersPanel externalUserId={externalUserId} />)}
         {panel('orders', <OrdersPanel externalUserId={externalUserId} />)}
+        {panel('mycode', <MyContactCodePanel />)}
       </main>
     </>
   );

@@ -1,3 +1,4 @@
+import { LiveViewingBanner, useLiveSignal } from '../live-signal';
 import { redirectToLogin } from '../session/login-redirect';
 import { CustomerFields } from './CustomerFields';
 import { CustomerFollowers } from './CustomerFollowers';
@@ -10,7 +11,8 @@ export const NOT_SYNCED_TITLE = '暂未同步到这位客户';
 
 /** The 客户 tab: the open chat's customer 360, with a skeleton while it loads and a way out of every failure. */
 export function Customer360Panel({ externalUserId, viewerUserid }: { externalUserId: string; viewerUserid: string }) {
-  const { state, retry, update, refresh } = useCustomer360(externalUserId);
+  const { state, retry, update, refresh, mergeLive } = useCustomer360(externalUserId);
+  const { viewing } = useLiveSignal(externalUserId, mergeLive);
   switch (state.kind) {
     case 'loading':
       return <Customer360Skeleton />;
@@ -45,6 +47,7 @@ export function Customer360Panel({ externalUserId, viewerUserid }: { externalUse
       const following = state.data.followers.some((f) => f.userid === viewerUserid && f.active);
       return (
         <>
+          <LiveViewingBanner viewing={viewing} />
           <CustomerHeaderCard data={state.data} viewerUserid={viewerUserid} onUpdate={update} onRefresh={refresh} />
           <CustomerTags data={state.data} viewerUserid={viewerUserid} onUpdate={update} />
           <CustomerFields data={state.data} onUpdate={update} />

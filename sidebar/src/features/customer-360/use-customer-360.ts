@@ -1,8 +1,10 @@
 import type { Customer360 } from '@zhike/shared/customers';
+import type { TimelineEntry } from '@zhike/shared/timeline';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type ErrorText } from '../../lib/describe-error';
 import { ApiError } from '../../lib/http';
 import { fetchCustomer360 } from './customer-360.api';
+import { withTimelineEntry } from './timeline-format';
 
 export type Customer360State =
   | { kind: 'loading' }
@@ -24,6 +26,8 @@ export interface Customer360Handle {
   update: (change: (data: Customer360) => Customer360) => void;
   /** Asks for the authoritative 360 quietly, keeping what is on screen meanwhile (e.g. after a 409). */
   refresh: () => void;
+  /** A timeline entry the server pushed (live signal): shown on top at once, no reload. */
+  mergeLive: (entry: TimelineEntry) => void;
 }
 
 /** Loads the 360 for one external userid, and keeps it fresh while tag changes are being written to WeCom. */
@@ -83,7 +87,11 @@ export function useCustomer360(externalUserId: string): Customer360Handle {
     [reloadQuietly],
   );
   const refresh = useCallback(() => void reloadQuietly(), [reloadQuietly]);
-  return { state, retry, update, refresh };
+  const mergeLive = useCallback(
+    (entry: TimelineEntry) => setState((current) => (current.kind === 'ready' ? { kind: 'ready', data: withTimelineEntry(current.data, entry) } : current)),
+    [],
+  );
+  return { state, retry, update, refresh, mergeLive };
 }
 
 function failureState(error: unknown): Customer360State {
