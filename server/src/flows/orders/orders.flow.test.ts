@@ -172,4 +172,37 @@ describe('orders: placing, paying exactly once, closing and refunding', () => {
       { orderId: order.orderNo, amountFen: 69_800 },
     ]);
   });
+
+  it('never oversells: twenty customers racing for the last five pieces get exactly five orders', async () => {
+    const limited = (await catalog.createSku({ corpId: 'ww1', productId: product.mask!, name: '限量装', priceFen: 9_900, stock: 5, onSale: true })).id;
+    const racers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => new CustomerService(customers).observe({ openid: `o_racer_${index}`, displayName: `顾客${index}`, source: 'test' })),
+    );
+    const outcomes = await Promise.allSettled(
+      racers.map((racer, index) => flow.placeByCustomer(racer.id, { requestId: `race-order-${String(index).padStart(4, '0')}`, items: [{ productId: product.mask!, skuId: limited, quantity: 1 }] })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.status)).toEqual(Array(15).fill(409));
+    expect((await catalog.findSku('ww1', limited))!.stock).toBe(0);
+  });
+
+  it('refuses every move the state machine does not allow, and changes nothing', async () => {
+    const order = await flow.placeByCustomer(wang.id, { requestId: 'order-req-0100', items: [{ productId: product.serum!, skuId: sku.serum!, quantity: 1 }] });
+    const admin: StaffPrincipal = { ...lilei, userid: 'chenjing', role: 'admin' };
+    // Refunding an unpaid order.
+    await expect(flow.refund(admin, order.orderNo, { requestId: 'refund-req-100', amountFen: 100, reason: '测试' })).rejects.toMatchObject({ status: 409, message: '只有已支付的订单可以退款' });
+    // Paying an order that is not the caller's.
+    const other = await new CustomerService(customers).observe({ openid: 'o_other', displayName: '别人', source: 'test' });
+    await expect(flow.paymentParams(other.id, order.orderNo)).rejects.toMatchObject({ status: 404 });
+    // A payment that is not SUCCESS never marks an order paid.
+    await flow.applyPayment(transaction(order.orderNo, order.totalFen, 'NOTPAY'), 'wechatpay');
+    const closedNow = new Date(now.getTime() + 31 * MINUTE);
+    now = closedNow;
+    await flow.closeExpired();
+    const closed = await flow.myOrder(wang.id, order.orderNo);
+    expect(closed.status).toBe('closed');
+    // Paying a closed order.
+    await expect(flow.paymentParams(wang.id, order.orderNo)).rejects.toMatchObject({ status: 409 });
+    expect((await flow.myOrder(wang.id, order.orderNo)).history.map((step) => step.to)).toEqual(['pending', 'closed']);
+  });
 });
