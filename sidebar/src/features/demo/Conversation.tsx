@@ -2,6 +2,7 @@ import type { SandboxExternalContact } from '@zhike/shared/demo';
 import { useEffect, useRef } from 'react';
 import { ChatBubble } from './ChatBubble';
 import type { ChatMessage } from './use-sidebar-chat-messages';
+import { useWelcomeMessages } from './use-welcome-messages';
 
 interface ConversationProps {
   contact: SandboxExternalContact | null;
@@ -14,11 +15,12 @@ interface ConversationProps {
 /** The middle column: what the salesperson has sent to this customer (through the sidebar) as outgoing bubbles. */
 export function Conversation({ contact, messages, onHoldPhone, onOpenMiniProgram }: ConversationProps) {
   const list = useRef<HTMLDivElement>(null);
+  const welcome = useWelcomeMessages(contact?.external_userid ?? null);
   const scrollToEnd = () => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   };
   // Like any chat window: a new message scrolls into view, and again once its image has its height.
-  useEffect(scrollToEnd, [messages.length, contact]);
+  useEffect(scrollToEnd, [messages.length, welcome.length, contact]);
 
   return (
     <section className="conversation" aria-label="会话">
@@ -32,6 +34,11 @@ export function Conversation({ contact, messages, onHoldPhone, onOpenMiniProgram
       </header>
       <div className="conversation-messages" data-testid="demo-chat-messages" ref={list} onLoadCapture={scrollToEnd}>
         {contact && <p className="conversation-system">你已添加了{contact.name}，现在可以开始聊天了。</p>}
+        {welcome.map((payload, index) => (
+          <div key={`welcome-${index}`} className="bubble-row" data-testid="chat-message" data-msgtype={payload.msgtype} data-welcome="true">
+            <ChatBubble payload={payload} onOpenMiniProgram={onOpenMiniProgram} />
+          </div>
+        ))}
         {messages.map((message) => (
           <div key={message.id} className="bubble-row" data-testid="chat-message" data-msgtype={message.payload.msgtype}>
             <ChatBubble payload={message.payload} onOpenMiniProgram={onOpenMiniProgram} />
