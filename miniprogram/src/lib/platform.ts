@@ -70,21 +70,17 @@ function errMsgOf(error: unknown): string {
 
 const DemoPayAnswer = z.object({ errMsg: z.string() });
 
-/**
- * Opens the pay sheet with the server-signed parameters. Taro.requestPayment is a stub in the H5 build,
- * so the demo asks `askDemoPayer` (a sheet labelled 演示支付) and lets the WeChat Pay sandbox play the
- * phone: it checks paySign and takes the money, answering the errMsg WeChat would.
- */
-export async function requestPayment(params: PayParams, askDemoPayer: () => Promise<DemoPayChoice>): Promise<PaymentOutcome> {
-  if (process.env.TARO_ENV === 'weapp') {
-    // appId is not passed: WeChat pays with the mini-program's own appid (which signed the order).
-    const { timeStamp, nonceStr, package: prepay, signType, paySign } = params;
-    try {
-      return paymentOutcome((await Taro.requestPayment({ timeStamp, nonceStr, package: prepay, signType, paySign })).errMsg);
-    } catch (error) {
-      return paymentOutcome(errMsgOf(error));
-    }
+async function wechatRequestPayment(params: PayParams): Promise<PaymentOutcome> {
+  // appId is not passed: WeChat pays with the mini-program's own appid (which signed the order).
+  const { timeStamp, nonceStr, package: prepay, signType, paySign } = params;
+  try {
+    return paymentOutcome((await Taro.requestPayment({ timeStamp, nonceStr, package: prepay, signType, paySign })).errMsg);
+  } catch (error) {
+    return paymentOutcome(errMsgOf(error));
   }
+}
+
+async function demoRequestPayment(params: PayParams, askDemoPayer: () => Promise<DemoPayChoice>): Promise<PaymentOutcome> {
   const choice = await askDemoPayer();
   try {
     const answer = await request({
@@ -97,4 +93,14 @@ export async function requestPayment(params: PayParams, askDemoPayer: () => Prom
   } catch (error) {
     return { kind: 'failed', message: errorMessage(error) };
   }
+}
+
+/**
+ * Opens the pay sheet with the server-signed parameters. Taro.requestPayment is a stub in the H5 build,
+ * so the demo asks `askDemoPayer` (a sheet labelled 演示支付) and lets the WeChat Pay sandbox play the
+ * phone: it checks paySign and takes the money, answering the errMsg WeChat would. The choice is one
+ * expression so the WeChat build drops the demo path.
+ */
+export function requestPayment(params: PayParams, askDemoPayer: () => Promise<DemoPayChoice>): Promise<PaymentOutcome> {
+  return process.env.TARO_ENV === 'weapp' ? wechatRequestPayment(params) : demoRequestPayment(params, askDemoPayer);
 }

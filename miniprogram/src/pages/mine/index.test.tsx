@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { customerSession, fail, ok, serveApi } from '../../test/api';
 import { myInvitations } from '../../test/catalog-fixtures';
 import { loggedIn } from '../../test/session';
-import { firePageHook, resetTaro } from '../../test/taro';
+import taro, { firePageHook, resetTaro } from '../../test/taro';
 import MinePage from './index';
 
 const WX_LOGIN = 'POST /sandbox/demo/wx-login';
@@ -11,14 +11,14 @@ const LOGIN = 'POST /api/auth/miniprogram/login';
 describe('MinePage', () => {
   beforeEach(resetTaro);
 
-  it('logs in and shows the profile, the orders placeholder and 我的邀请 with counts and invitees', async () => {
+  it('logs in and shows the profile, 我的订单 and 我的邀请 with counts and invitees', async () => {
     serveApi({ [WX_LOGIN]: () => ok({ code: 'code-1' }), [LOGIN]: () => ok(customerSession()), 'GET /api/referrals/mine': () => ok(myInvitations) });
 
     render(<MinePage />);
 
     expect(await screen.findByText('王小明')).toBeTruthy();
     expect(screen.getByText('2026-11-01 加入知客优选')).toBeTruthy();
-    expect(screen.getByText('订单功能即将上线')).toBeTruthy();
+    expect(screen.getByText('全部订单 ›')).toBeTruthy();
     expect(screen.getByText('联系我的专属顾问')).toBeTruthy();
     expect(await screen.findByText('赵小云')).toBeTruthy();
     expect(screen.getByText('钱多多')).toBeTruthy();
@@ -53,5 +53,18 @@ describe('MinePage', () => {
     render(<MinePage />);
     expect(await screen.findByText('邀请功能即将开放')).toBeTruthy();
     expect(screen.getByText('王小明')).toBeTruthy();
+  });
+
+  it('opens 我的订单, at a status tab or in full, and the cart', async () => {
+    loggedIn();
+    serveApi({ 'GET /api/customers/me': () => ok({ customer: customerSession().customer }), 'GET /api/referrals/mine': () => ok(myInvitations) });
+    render(<MinePage />);
+    await screen.findByText('王小明');
+
+    fireEvent.click(screen.getByText('待支付'));
+    fireEvent.click(screen.getByText('全部订单 ›'));
+    fireEvent.click(screen.getByText('购物车'));
+
+    expect(taro.navigateTo.mock.calls.map(([options]) => options.url)).toEqual(['/pages/orders/index?status=pending', '/pages/orders/index', '/pages/cart/index']);
   });
 });

@@ -17,6 +17,13 @@ import './index.css';
 /** Inviting a friend shares the home page; the path carries the customer's invite code. */
 const INVITE_SHARE: ShareContent = { title: '我在知客优选发现了不少好物，一起来逛逛', route: routes.home, target: { kind: 'page', id: 'invite', title: '邀请好友' } };
 
+const ORDER_SHORTCUTS = [
+  { label: '待支付', open: () => openPage('orderList', { status: 'pending' }) },
+  { label: '已支付', open: () => openPage('orderList', { status: 'paid' }) },
+  { label: '已完成', open: () => openPage('orderList', { status: 'fulfilled' }) },
+  { label: '购物车', open: () => openPage('cart') },
+];
+
 export default function MinePage() {
   const [me, reloadMe] = useRemote(loadCurrentCustomer, 'me');
   // Both wait for the same login when there is no session yet.
@@ -61,10 +68,16 @@ export default function MinePage() {
       </View>
 
       <View className='mine-card'>
-        <Text className='mine-card-title'>我的订单</Text>
-        <View className='mine-orders-placeholder'>
-          <Text className='mine-orders-title'>订单功能即将上线</Text>
-          <Text className='mine-card-note'>上线后可在这里查看订单与物流</Text>
+        <View className='mine-card-head' onClick={() => openPage('orderList')}>
+          <Text className='mine-card-title'>我的订单</Text>
+          <Text className='mine-card-link'>全部订单 ›</Text>
+        </View>
+        <View className='mine-order-shortcuts'>
+          {ORDER_SHORTCUTS.map((shortcut) => (
+            <View key={shortcut.label} className='mine-order-shortcut' onClick={shortcut.open}>
+              <Text className='mine-order-shortcut-label'>{shortcut.label}</Text>
+            </View>
+          ))}
         </View>
       </View>
 

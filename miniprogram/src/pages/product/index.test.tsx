@@ -1,4 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { readCart } from '../../features/cart/cart-store';
+import { readCheckoutDraft } from '../../features/orders/checkout-draft';
+import { serumWithSkus, SKU_30ML, SKU_50ML } from '../../test/order-fixtures';
 import { fail, ok, serveApi } from '../../test/api';
 import { myInvitations, serum } from '../../test/catalog-fixtures';
 import { loggedIn } from '../../test/session';
@@ -105,5 +108,61 @@ describe('ProductDetailPage', () => {
     render(<ProductDetailPage />);
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
+  });
+
+  describe('buying', () => {
+    const openWithSkus = async () => {
+      serveApi({ [PRODUCT]: () => ok({ product: serumWithSkus }) });
+      render(<ProductDetailPage />);
+      act(() => void firePageHook('didShow'));
+      await screen.findByText('精华护肤套装');
+    };
+    const taps = () => tracker().pending().filter((e) => e.type === 'tap').map((e) => e.target?.id);
+
+    it('offers the 规格 with a sold-out one greyed, and a quantity up to what is left', async () => {
+      await openWithSkus();
+
+      expect(screen.getByText('30ml 体验装').className).toBe('sku sku-chosen');
+      expect(screen.getByText('礼盒装（缺货）').className).toBe('sku sku-off');
+      fireEvent.click(screen.getByText('礼盒装（缺货）'));
+      expect(screen.getByText('30ml 体验装').className).toBe('sku sku-chosen');
+
+      fireEvent.click(screen.getByText('50ml 正装'));
+      expect(screen.getByText('仅剩 3 件')).toBeTruthy();
+      for (let i = 0; i < 5; i += 1) fireEvent.click(screen.getByText('+'));
+      expect(document.querySelector('.stepper-value')?.textContent).toBe('3');
+    });
+
+    it('加入购物车 keeps the chosen 规格 and quantity, shows the count and tracks the tap', async () => {
+      await openWithSkus();
+      fireEvent.click(screen.getByText('50ml 正装'));
+      fireEvent.click(screen.getByText('+'));
+      fireEvent.click(screen.getByRole('button', { name: '加入购物车' }));
+
+      expect(readCart()).toEqual([expect.objectContaining({ productId: serum.id, skuId: SKU_50ML, skuName: '50ml 正装', priceFen: 39_900, quantity: 2 })]);
+      expect(document.querySelector('.product-cart-count')?.textContent).toBe('2');
+      expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入购物车' }));
+      expect(taps()).toEqual([`cart-add:${serum.id}`]);
+    });
+
+    it('立即购买 goes to checkout with just this line, leaving the cart alone', async () => {
+      await openWithSkus();
+      fireEvent.click(screen.getByRole('button', { name: '立即购买' }));
+
+      expect(readCheckoutDraft()).toEqual(expect.objectContaining({ source: 'buyNow', lines: [expect.objectContaining({ skuId: SKU_30ML, quantity: 1 })] }));
+      expect(readCart()).toEqual([]);
+      expect(taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/checkout/index' }));
+      expect(taps()).toEqual([`buy:${serum.id}`]);
+    });
+
+    it('cannot be bought without a 规格 on sale', async () => {
+      serveApi({ [PRODUCT]: () => ok({ product: { ...serumWithSkus, skus: [] } }) });
+      render(<ProductDetailPage />);
+      await screen.findByText('精华护肤套装');
+
+      expect(screen.getByText('暂无可购买的规格，可联系顾问')).toBeTruthy();
+      expect((screen.getByRole('button', { name: '立即购买' }) as HTMLButtonElement).disabled).toBe(true);
+      expect((screen.getByRole('button', { name: '加入购物车' }) as HTMLButtonElement).disabled).toBe(true);
+    });
   });
 });

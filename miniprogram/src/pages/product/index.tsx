@@ -9,12 +9,12 @@ import { useInviterCapture } from '../../features/referral/use-inviter-capture';
 import { ShareButton } from '../../features/share/share-button';
 import { usePageShare, type ShareContent } from '../../features/share/use-page-share';
 import { assetUrl } from '../../lib/asset-url';
-import { disabledWhen } from '../../lib/disabled-when';
 import { openPage } from '../../lib/navigation';
 import { ApiError } from '../../lib/request';
 import { TARGET_PENDING, trackTap, usePageTracking } from '../../lib/tracking';
 import { useRemote } from '../../lib/use-remote';
 import { routes } from '../../routes';
+import { Purchase } from './purchase';
 import './index.css';
 
 function shareOf(product: ProductView): ShareContent {
@@ -69,17 +69,16 @@ export default function ProductDetailPage() {
     trackTap({ kind: 'element', id: `advisor:${item.id}`, title: `咨询《${item.name}》` });
     openPage('salesperson');
   };
-  const buy = () => {
-    trackTap({ kind: 'element', id: `buy:${item.id}`, title: `想购买《${item.name}》` });
-    void Taro.showToast({ title: '在线购买即将开放，可先联系专属顾问', icon: 'none', duration: 2500 });
-  };
 
   return (
     <View className='product'>
       <Gallery product={item} />
       <View className='product-summary'>
         <Price fen={item.priceFen} originalFen={item.originalPriceFen} large />
-        <Text className='product-name'>{item.name}</Text>
+        <View className='product-name-row'>
+          <Text className='product-name'>{item.name}</Text>
+          <ShareButton content={share} label='分享' />
+        </View>
         <Text className='product-subtitle'>{item.subtitle}</Text>
         {item.badges.length > 0 && (
           <View className='badges'>
@@ -93,6 +92,8 @@ export default function ProductDetailPage() {
         {!item.onSale && <Text className='product-off-sale'>该商品暂时下架，可联系顾问了解补货时间</Text>}
       </View>
 
+      <Purchase product={item} onAskAdvisor={askAdvisor} />
+
       <View className='product-description'>
         <Text className='product-description-title'>商品介绍</Text>
         {item.description.map((paragraph, index) => (
@@ -100,16 +101,6 @@ export default function ProductDetailPage() {
             {paragraph}
           </Text>
         ))}
-      </View>
-
-      <View className='product-actions'>
-        <Button className='product-advisor' onClick={askAdvisor}>
-          问顾问
-        </Button>
-        <ShareButton content={share} label='分享' />
-        <Button className='product-buy' {...disabledWhen(!item.onSale)} onClick={buy}>
-          立即购买
-        </Button>
       </View>
     </View>
   );

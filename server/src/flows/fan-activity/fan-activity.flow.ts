@@ -15,7 +15,7 @@ export interface FanActivityDeps {
   events: Pick<FanEventRepository, 'insertNew'>;
   customers: Pick<CustomerRepository, 'markActive'>;
   rollups: Pick<IntentRollupRepository, 'change'>;
-  timeline: Pick<TimelineRepository, 'recordIfNew'>;
+  timeline: Pick<TimelineRepository, 'recordManyIfNew'>;
   live: Pick<LiveBus, 'publish'>;
   limiter: Pick<TokenBucketLimiter, 'take'>;
   now?: () => Date;
@@ -47,7 +47,11 @@ export class FanActivityFlow {
     const { valid, rejected } = checkEvents(raw, receivedAt);
     const { inserted, duplicates } = await this.deps.events.insertNew(valid.map(({ event, occurredAt }) => toDocument(customerId, event, occurredAt, receivedAt)));
     const stored = inserted.map((position) => valid[position]!);
-    if (stored.length > 0) await this.derive(customerId, stored, receivedAt);
+    if (stored.length > 0) {
+      // The salesperson's "viewing now" goes out as soon as the events are safe, before the slower bookkeeping.
+      this.publishViewing(customerId, stored, receivedAt);
+      await this.derive(customerId, stored, receivedAt);
+    }
     return {
       accepted: stored.map((v) => v.event.clientEventId),
       duplicates: duplicates.map((position) => valid[position]!.event.clientEventId),
@@ -67,9 +71,12 @@ export class FanActivityFlow {
       return worth ? [{ ...worth, key: event.clientEventId, at: occurredAt }] : [];
     });
     if (contributions.length > 0) await this.deps.rollups.change(customerId, (current) => addToRollup(current, contributions));
-    for (const entry of fanTimelineEntries(customerId, stored)) {
-      await this.deps.timeline.recordIfNew({ corpId: this.deps.corpId, customerId, kind: entry.kind, at: entry.at, data: entry.data, key: entry.key });
-    }
+    await this.deps.timeline.recordManyIfNew(
+      fanTimelineEntries(customerId, stored).map((entry) => ({ corpId: this.deps.corpId, customerId, kind: entry.kind, at: entry.at, data: entry.data, key: entry.key })),
+    );
+  }
+
+  private publishViewing(customerId: string, stored: ValidEvent[], receivedAt: Date): void {
     const view = stored.filter((v) => v.event.type === 'page_view').reduce<ValidEvent | undefined>((a, b) => (!a || b.occurredAt > a.occurredAt ? b : a), undefined);
     if (view && receivedAt.getTime() - view.occurredAt.getTime() <= LIVE_VIEW_WINDOW_MS) {
       const { event } = view;

@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import { isDuplicateKeyError, withStringId, type WithId } from '../../platform/db/records';
+import { insertManySkippingDuplicates, isDuplicateKeyError, withStringId, type WithId } from '../../platform/db/records';
 import { timelineModel, type TimelineEntryDocument } from './timeline.model';
 
 export type TimelineRecord = WithId<TimelineEntryDocument>;
@@ -36,6 +36,14 @@ export class TimelineRepository {
     }
     for (const listener of this.listeners) listener(record);
     return record;
+  }
+
+  /** Records several entries in one round trip, each once per key; answers those that were new. */
+  async recordManyIfNew(entries: TimelineEntryDocument[]): Promise<TimelineRecord[]> {
+    const { inserted } = await insertManySkippingDuplicates(this.entries.collection, entries);
+    const records = inserted.map(({ index, id }) => ({ ...entries[index]!, id }));
+    for (const record of records) for (const listener of this.listeners) listener(record);
+    return records;
   }
 
   async findByKey(corpId: string, key: string): Promise<TimelineRecord | null> {
