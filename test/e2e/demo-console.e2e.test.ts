@@ -100,7 +100,8 @@ describe('demo console (browser)', () => {
     // 王小明 opens it on his phone (the demo's phone frame runs the mini-program H5).
     await page.evaluate((hash) => {
       const frame = document.querySelector<HTMLIFrameElement>('[data-testid="demo-phone-frame"]')!;
-      frame.src = `/mp/?wxUser=o_demo_wang${hash}`;
+      // A scan launches the mini-program afresh: a new address, not just a new hash on the open page.
+      frame.src = `/mp/?wxUser=o_demo_wang&launch=scan${hash}`;
     }, landing.hash);
     const phone = page.frameLocator('[data-testid="demo-phone-frame"]');
     await expect(phone.locator('.home-referral').innerText({ timeout: 30_000 })).resolves.toContain('李雷 邀请您查看《双11 邀请函》');
