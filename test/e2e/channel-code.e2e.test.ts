@@ -1,36 +1,22 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../support/browser';
-import { startDemoServer, type DemoServer } from '../support/demo-server';
+import { screenshotDir } from '../support/browser';
+import { useDemoInBrowser } from '../support/demo-browser';
 
 jest.setTimeout(120_000);
 
 describe('渠道活码 (browser)', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 940 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoInBrowser();
 
   it('a customer adds 李雷 through a store channel code: the greeting appears in the chat and the channel’s tag on the profile', async () => {
-    await page.goto(`${server.url}/demo/`);
-    const sidebar = page.frameLocator('[data-testid="demo-sidebar-frame"]');
+    await demo.page.goto(`${demo.server.url}/demo/`);
+    const sidebar = demo.page.frameLocator('[data-testid="demo-sidebar-frame"]');
     await sidebar.locator('[data-testid="staff-name"]').waitFor({ timeout: 30_000 });
 
     // 陈静 (the admin) sets up the channel, as she would in the console.
-    await page.getByTestId('demo-member-picker').selectOption('chenjing');
+    await demo.page.getByTestId('demo-member-picker').selectOption('chenjing');
     // The sidebar signs her in through the sandbox OAuth; wait until the session is hers.
-    await page.waitForFunction(async () => (await (await fetch('/api/auth/me')).json())?.staff?.userid === 'chenjing', undefined, { timeout: 30_000, polling: 500 });
-    const createChannel = () => page.evaluate(async () => {
+    await demo.page.waitForFunction(async () => (await (await fetch('/api/auth/me')).json())?.staff?.userid === 'chenjing', undefined, { timeout: 30_000, polling: 500 });
+    const createChannel = () => demo.page.evaluate(async () => {
       const response = await fetch('/api/channels', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -47,26 +33,26 @@ describe('渠道活码 (browser)', () => {
     // The demo's frames sign in again after the member switch; a request in between finds no session (and creates nothing).
     let created = await createChannel();
     for (let attempt = 0; created.status === 401 && attempt < 20; attempt += 1) {
-      await page.waitForTimeout(500);
+      await demo.page.waitForTimeout(500);
       created = await createChannel();
     }
     expect(created.status).toBe(201);
     const { configId } = created.body.channel as { configId: string };
 
     // 赵丽 scans the code with WeChat.
-    const scan = await fetch(`${server.url}/sandbox/demo/contact-ways/${configId}/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'o_demo_zhao' }) });
+    const scan = await fetch(`${demo.server.url}/sandbox/demo/contact-ways/${configId}/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'o_demo_zhao' }) });
     expect(scan.status).toBe(200);
 
     // Back as 李雷: 赵丽 is in his chats, greeted, and tagged 门店.
-    await page.getByTestId('demo-member-picker').selectOption('lilei');
+    await demo.page.getByTestId('demo-member-picker').selectOption('lilei');
     // The demo reads the member's chats when it loads, like a WeCom client opening.
-    await page.reload();
-    const chat = page.locator('[data-testid="demo-chat-item"]', { hasText: '赵丽' });
+    await demo.page.reload();
+    const chat = demo.page.locator('[data-testid="demo-chat-item"]', { hasText: '赵丽' });
     await chat.waitFor({ timeout: 30_000 });
     await chat.click();
-    await page.locator('[data-testid="chat-message"][data-welcome="true"]', { hasText: '赵丽您好，欢迎来到知客门店！我是您的顾问李雷。' }).waitFor({ timeout: 20_000 });
+    await demo.page.locator('[data-testid="chat-message"][data-welcome="true"]', { hasText: '赵丽您好，欢迎来到知客门店！我是您的顾问李雷。' }).waitFor({ timeout: 20_000 });
     await sidebar.locator('[data-testid="customer-name"]', { hasText: '赵丽' }).waitFor({ timeout: 30_000 });
     await sidebar.locator('[data-testid="customer-tag"]', { hasText: '门店' }).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: path.join(screenshotDir, 'demo-channel-code.png') });
+    await demo.page.screenshot({ path: path.join(screenshotDir, 'demo-channel-code.png') });
   });
 });

@@ -1,29 +1,15 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../support/browser';
-import { startDemoServer, type DemoServer } from '../support/demo-server';
+import { screenshotDir } from '../support/browser';
+import { useDemoInBrowser } from '../support/demo-browser';
 
 jest.setTimeout(120_000);
 
 describe('代客下单 paid on the phone (browser)', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 940 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoInBrowser();
 
   it('李雷 places an order for 王小明 and sends it; 王小明 pays in the mini-program; the sidebar shows it paid', async () => {
-    await page.goto(`${server.url}/demo/`);
-    const sidebar = page.frameLocator('[data-testid="demo-sidebar-frame"]');
+    await demo.page.goto(`${demo.server.url}/demo/`);
+    const sidebar = demo.page.frameLocator('[data-testid="demo-sidebar-frame"]');
     await sidebar.locator('[data-testid="customer-name"]').waitFor({ timeout: 30_000 });
 
     await sidebar.locator('[data-testid="tab-orders"]').click();
@@ -35,9 +21,9 @@ describe('代客下单 paid on the phone (browser)', () => {
     await sidebar.locator('[data-testid="place-order"]').click();
     await expect(sidebar.locator('[data-testid="order-send-status"]').innerText({ timeout: 15_000 })).resolves.toBe('已发送');
 
-    // 王小明 taps the card in the chat: his phone opens the order's pay page.
-    await page.locator('[data-testid="chat-miniprogram-card"]').last().click();
-    const phone = page.frameLocator('[data-testid="demo-phone-frame"]');
+    // 王小明 taps the card in the chat: his phone opens the order's pay demo.page.
+    await demo.page.locator('[data-testid="chat-miniprogram-card"]').last().click();
+    const phone = demo.page.frameLocator('[data-testid="demo-phone-frame"]');
     await phone.getByText('¥768.00').first().waitFor({ timeout: 30_000 });
     await phone.getByText('立即支付', { exact: true }).click();
     await phone.getByText('确认支付').click();
@@ -46,6 +32,6 @@ describe('代客下单 paid on the phone (browser)', () => {
     const paidRow = sidebar.locator('[data-testid="order-row"][data-status="paid"]');
     await paidRow.waitFor({ timeout: 15_000 });
     await expect(sidebar.locator('[data-testid="orders-ltv"]').innerText()).resolves.toBe('¥768.00');
-    await page.screenshot({ path: path.join(screenshotDir, 'demo-order-paid.png') });
+    await demo.page.screenshot({ path: path.join(screenshotDir, 'demo-order-paid.png') });
   });
 });

@@ -6,16 +6,8 @@ import type { CustomerRepository } from '../../modules/customers';
 import type { FollowRepository } from '../../modules/follows';
 import type { CorpTagRepository } from '../../modules/tags';
 import type { TimelineRepository } from '../../modules/timeline';
-import { MARK_TAG_TOPIC } from '../customer-tags';
+import { MARK_TAG_TOPIC, type MarkTagPayload } from '../customer-tags';
 import type { ContactAdded } from './channel-welcome.flow';
-
-/** The mark_tag outbox's payload (customer-tags' own shape): one WeCom write per change. */
-interface MarkTagPayload {
-  userid: string;
-  externalUserId: string;
-  add: string[];
-  remove: string[];
-}
 
 export interface ChannelContactDeps {
   corpId: string;

@@ -16,7 +16,8 @@ export const MARK_TAG_TOPIC = 'wecom-mark-tag';
 const SYNCED_VISIBLE_MS = 10 * 60 * 1000;
 const RECENT_MS = 24 * 60 * 60 * 1000;
 
-interface MarkTagPayload {
+/** One WeCom mark_tag write, as the outbox carries it (channels apply their tags through it too). */
+export interface MarkTagPayload {
   userid: string;
   externalUserId: string;
   add: string[];

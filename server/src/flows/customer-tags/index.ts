@@ -1,2 +1,2 @@
-export { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC } from './customer-tags.flow';
+export { CustomerTagsFlow, markTagHandler, MARK_TAG_TOPIC, type MarkTagPayload } from './customer-tags.flow';
 export { registerCustomerTagRoutes } from './customer-tags.routes';
