@@ -78,3 +78,10 @@ export type SaveProductRequest = z.input<typeof SaveProductRequest>;
 
 export const AdminProductListResponse = z.object({ items: z.array(ProductView.extend({ coverAssetId: z.string(), imageAssetIds: z.array(z.string()), featuredRank: z.number().int() })) }).meta({ id: 'AdminProductListResponse' });
 export type AdminProductListResponse = z.infer<typeof AdminProductListResponse>;
+
+/** Admin: the console edits what it saved, so the answer carries asset ids and rank along with the store's view. */
+export const AdminProductResponse = z.object({ product: AdminProductListResponse.shape.items.element }).meta({ id: 'AdminProductResponse' });
+export type AdminProductResponse = z.infer<typeof AdminProductResponse>;
+
+/** Admin: on or off sale alone, so the list's switch never overwrites stock that orders took meanwhile. */
+export const SetProductOnSaleRequest = z.strictObject({ onSale: z.boolean() });

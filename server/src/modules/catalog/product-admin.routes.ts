@@ -1,12 +1,6 @@
-import { AdminProductListResponse, ProductIdParams, SaveProductRequest } from '@zhike/shared/catalog';
-import { z } from 'zod';
+import { AdminProductListResponse, AdminProductResponse, ProductIdParams, SaveProductRequest, SetProductOnSaleRequest } from '@zhike/shared/catalog';
 import type { ApiRouter } from '../../platform/http/api-router';
 import type { ProductAdminService } from './product-admin.service';
-
-// The console edits what it saved: the answer carries the asset ids and rank along with the store's view.
-const AdminProductResponse = z.object({ product: AdminProductListResponse.shape.items.element });
-// TODO(shared): move to @zhike/shared/catalog as SetProductOnSaleRequest with the other admin contracts.
-const SetProductOnSaleRequest = z.strictObject({ onSale: z.boolean() });
 
 /** 商品管理: admins only; products are never deleted (orders name them), only taken off sale. */
 export function registerProductAdminRoutes(api: ApiRouter, admin: ProductAdminService): void {

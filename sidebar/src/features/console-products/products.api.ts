@@ -1,12 +1,9 @@
-import { AdminProductListResponse, type SaveProductRequest } from '@zhike/shared/catalog';
-import { z } from 'zod';
+import { AdminProductListResponse, AdminProductResponse, type SaveProductRequest } from '@zhike/shared/catalog';
 import { getJson } from '../../lib/http';
 import { sendJson } from '../../lib/http-write';
 
 /** A product as the console edits it: the store's view plus its image asset ids and rank. */
 export type AdminProduct = AdminProductListResponse['items'][number];
-
-const AdminProductResponse = z.object({ product: AdminProductListResponse.shape.items.element });
 
 /** Every product, off sale too, in the store's order (featured first). */
 export async function listAdminProducts(): Promise<AdminProduct[]> {
