@@ -204,7 +204,18 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     live: liveBus,
     limiter: new TokenBucketLimiter(INGESTION_RATE),
   });
-  const referrals = new ReferralFlow({ corpId, customers: customerRepository, inviteCodes: customers, follows, referrals: new ReferralRepository(connection), timeline, staff, access });
+  const referralRecords = new ReferralRepository(connection);
+  const referrals = new ReferralFlow({
+    corpId,
+    customers: customerRepository,
+    inviteCodes: customers,
+    follows,
+    referrals: referralRecords,
+    timeline,
+    staff,
+    access,
+    convertedInvitees: (inviteeIds) => orderRecords.customersWithPaidOrders(inviteeIds),
+  });
   const customFields = new CustomFieldService(corpId, new CustomFieldRepository(connection));
   const customer360 = new Customer360Flow({
     access,
@@ -246,6 +257,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     posterReferral: (posterCustomerId, scannerId, poster) => referrals.posterScanned(posterCustomerId, scannerId, poster),
   });
   const catalog = new CatalogService(corpId, new CatalogRepository(connection), assets);
+  const orderRecords = new OrderRepository(connection);
   const orders = new OrdersFlow({
     settings: {
       corpId,
@@ -258,7 +270,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
       stageOnFirstPaid: 'won',
       stageOnRepeatPaid: 'repeat',
     },
-    orders: new OrderRepository(connection),
+    orders: orderRecords,
     catalog,
     customers: customerRepository,
     follows,
@@ -271,6 +283,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     creditRefund: (refund) => contentEngagement.creditRefund(corpId, refund),
     productCoverUrl: (productId) => catalog.coverUrlOf(productId),
     tagOnPaid: tagOnPaid({ corpId, follows, tags: corpTags, customerTags }),
+    referrerOf: async (customerId) => (await referralRecords.findByInvitee(customerId))?.inviterId,
     // Declared further down with the other channel flows; only called once a payment arrives.
     creditChannel: (order) => channelStats.creditOrder(corpId, order),
   });

@@ -98,3 +98,24 @@ export const CustomerOrdersSummary = z.object({
   paidOrders: z.number().int(),
 });
 export type CustomerOrdersSummary = z.infer<typeof CustomerOrdersSummary>;
+
+/** Console: an order with who it is for and who sold it. */
+export const AdminOrderView = OrderView.extend({ customerName: z.string(), salespersonName: z.string().optional() }).meta({ id: 'AdminOrder' });
+export type AdminOrderView = z.infer<typeof AdminOrderView>;
+
+export const AdminOrdersQuery = z.strictObject({
+  status: OrderStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type AdminOrdersQuery = z.input<typeof AdminOrdersQuery>;
+
+export const AdminOrderListResponse = z.object({ orders: z.array(AdminOrderView), total: z.number().int() }).meta({ id: 'AdminOrderListResponse' });
+export type AdminOrderListResponse = z.infer<typeof AdminOrderListResponse>;
+
+/** Marks a paid order fulfilled (shipped or handed over); the note is kept in its history. */
+export const FulfilOrderRequest = z.strictObject({ note: z.string().trim().max(80).default('') });
+export type FulfilOrderRequest = z.input<typeof FulfilOrderRequest>;
+
+export const AdminOrderResponse = z.object({ order: AdminOrderView }).meta({ id: 'AdminOrderResponse' });
+export type AdminOrderResponse = z.infer<typeof AdminOrderResponse>;

@@ -74,7 +74,7 @@ describe('orders: placing, paying exactly once, closing and refunding', () => {
       customers,
       follows: { listForCustomer: async () => [] },
       access: { visibleCustomer: async () => ({ customer: (await customers.findById(wang.id))!, follows: [] }) },
-      staff: { directory: async () => new Map() },
+      staff: { directory: async () => new Map(), visibleFollowers: async () => 'all' as const },
       pay,
       timeline,
       stageOrder: async () => ['new', 'contacted', 'interested', 'won', 'repeat'],

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@zhike/shared/content';
-import type { CustomerOrdersSummary, OrderView, PaymentParamsResponse, PlaceOrderForCustomerRequest, PlaceOrderRequest, RefundOrderRequest } from '@zhike/shared/orders';
+import type { AdminOrderView, AdminOrdersQuery, CustomerOrdersSummary, OrderView, PaymentParamsResponse, PlaceOrderForCustomerRequest, PlaceOrderRequest, RefundOrderRequest } from '@zhike/shared/orders';
 import type { z } from 'zod';
 import { WeChatPayApiError, type WeChatPayClient, type WeChatPayRefund, type WeChatPayTransaction } from '../../integrations/wechatpay';
 import { AppError } from '../../platform/http/app-error';
@@ -34,10 +34,10 @@ export interface OrdersDeps {
   settings: OrderSettings;
   orders: OrderRepository;
   catalog: Pick<CatalogService, 'forPricing' | 'takeStock' | 'returnStock'>;
-  customers: Pick<CustomerRepository, 'findById' | 'changeStage'>;
+  customers: Pick<CustomerRepository, 'findById' | 'findByIds' | 'changeStage'>;
   follows: Pick<FollowRepository, 'listForCustomer'>;
   access: Pick<CustomerAccess, 'visibleCustomer'>;
-  staff: Pick<StaffService, 'directory'>;
+  staff: Pick<StaffService, 'directory' | 'visibleFollowers'>;
   pay: Pick<WeChatPayClient, 'createJsapiOrder' | 'queryOrder' | 'closeOrder' | 'refund'>;
   timeline: Pick<TimelineRepository, 'record'>;
   /** Pipeline order of stage keys, to move customers forward only. */
@@ -47,6 +47,8 @@ export interface OrdersDeps {
   creditRefund(refund: { orderId: string; refundId: string; amountFen: number }): Promise<void>;
   /** Credits the acquisition channel that first brought the customer (渠道活码 statistics). */
   creditChannel?(order: { orderId: string; customerId: string; amountFen: number }): Promise<unknown>;
+  /** Who referred the customer (the referral record), credited on every order. */
+  referrerOf?(customerId: string): Promise<string | undefined>;
   /** Tag rule on payment (已购), when configured. */
   tagOnPaid?(order: { orderNo: string; customerId: string; salespersonUserid?: string }): Promise<void>;
   /**
@@ -114,6 +116,7 @@ export class OrdersFlow {
     const catalogue = await this.deps.catalog.forPricing(input.lines.map((line) => line.productId));
     const priced = priceOrder(input.lines, catalogue, { fen: input.discountFen, maxPercent: input.createdBy.kind === 'salesperson' ? this.deps.settings.maxDiscountPercent : 0 });
     const now = this.now();
+    const referrerCustomerId = await this.deps.referrerOf?.(input.customerId);
     const { order, created } = await this.deps.orders.create({
       corpId: this.deps.settings.corpId,
       orderNo: newOrderNo(now),
@@ -122,6 +125,7 @@ export class OrdersFlow {
       customerId: input.customerId,
       createdBy: input.createdBy,
       ...(input.salespersonUserid ? { salespersonUserid: input.salespersonUserid } : {}),
+      ...(referrerCustomerId ? { referrerCustomerId } : {}),
       ...priced,
       refundedFen: 0,
       status: 'pending',
@@ -327,6 +331,33 @@ export class OrdersFlow {
     });
     await this.deps.creditRefund({ orderId: order.orderNo, refundId: settled.outRefundNo, amountFen: settled.amountFen });
     if (order.refundedFen >= order.totalFen) await this.deps.orders.transition(order.orderNo, order.status, { to: 'refunded', at: this.now(), by: settled.requestedBy, reason: `全额退款：${settled.reason}` });
+  }
+
+  /** Marks a paid order fulfilled (shipped, handed over); refused for any other status. */
+  async fulfil(viewer: StaffPrincipal, orderNo: string, note: string): Promise<AdminOrderView> {
+    const order = await this.deps.orders.findByOrderNo(orderNo);
+    if (!order || order.corpId !== viewer.corpId) throw new AppError('NOT_FOUND', '订单不存在');
+    const fulfilled = await this.deps.orders.transition(orderNo, 'paid', { to: 'fulfilled', at: this.now(), by: viewer.userid, reason: note || '已发货' });
+    if (!fulfilled) throw new AppError('CONFLICT', order.status === 'fulfilled' ? '订单已完成' : '只有已支付的订单可以标记完成');
+    return (await this.consoleViews([fulfilled]))[0]!;
+  }
+
+  /** The console's order list: a manager sees their departments' salespeople's orders, an admin all. */
+  async consoleList(viewer: StaffPrincipal, query: z.output<typeof AdminOrdersQuery>): Promise<{ orders: AdminOrderView[]; total: number }> {
+    const scope = await this.deps.staff.visibleFollowers(viewer);
+    const { orders, total } = await this.deps.orders.listForConsole(scope === 'all' ? 'all' : [...scope], query.status, query.limit, query.offset);
+    return { orders: await this.consoleViews(orders), total };
+  }
+
+  private async consoleViews(orders: OrderRecord[]): Promise<AdminOrderView[]> {
+    const customers = new Map((await this.deps.customers.findByIds([...new Set(orders.map((order) => order.customerId))])).map((customer) => [customer.id, customer]));
+    const userids = [...new Set(orders.flatMap((order) => [order.salespersonUserid, order.createdBy.userid].filter((id): id is string => Boolean(id))))];
+    const staff = await this.deps.staff.directory(orders[0]?.corpId ?? this.deps.settings.corpId, userids);
+    return orders.map((order) => ({
+      ...toOrderView(order, staff),
+      customerName: customers.get(order.customerId)?.displayName ?? '',
+      ...(order.salespersonUserid && staff.get(order.salespersonUserid) ? { salespersonName: staff.get(order.salespersonUserid)!.name } : {}),
+    }));
   }
 
   async myOrders(customerId: string): Promise<OrderView[]> {

@@ -1,7 +1,11 @@
 import { ExternalUserIdParams } from '@zhike/shared/customers';
 import { ChatMessage } from '@zhike/shared/content';
 import {
+  AdminOrderListResponse,
+  AdminOrderResponse,
+  AdminOrdersQuery,
   CustomerOrdersSummary,
+  FulfilOrderRequest,
   OrderListResponse,
   OrderNoParams,
   OrderResponse,
@@ -94,5 +98,28 @@ export function registerOrderRoutes(api: ApiRouter, orders: OrdersFlow): void {
     body: RefundOrderRequest,
     response: OrderResponse,
     handler: async ({ params, body, principal }) => ({ order: await orders.refund(staffPrincipal(principal), params.orderNo, body) }),
+  });
+
+  api.add({
+    method: 'GET',
+    path: '/api/admin/orders',
+    access: 'manager',
+    tag: 'orders',
+    summary: '订单管理: orders newest first — a manager’s departments’ salespeople’s, or all for an admin',
+    query: AdminOrdersQuery,
+    response: AdminOrderListResponse,
+    handler: async ({ query, principal }) => orders.consoleList(staffPrincipal(principal), query),
+  });
+
+  api.add({
+    method: 'POST',
+    path: '/api/admin/orders/:orderNo/fulfil',
+    access: 'admin',
+    tag: 'orders',
+    summary: 'Marks a paid order fulfilled; 409 for any other status',
+    params: OrderNoParams,
+    body: FulfilOrderRequest,
+    response: AdminOrderResponse,
+    handler: async ({ params, body, principal }) => ({ order: await orders.fulfil(staffPrincipal(principal), params.orderNo, body.note) }),
   });
 }

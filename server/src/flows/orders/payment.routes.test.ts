@@ -107,4 +107,20 @@ describe('paying an order through WeChat Pay (sandbox), end to end', () => {
     const timeline = (await request(app.callback).get('/api/customers/by-external-userid/wm_demo_sun').set('cookie', lilei)).body.timeline as { summary: string }[];
     expect(timeline.slice(0, 3).map((entry) => entry.summary)).toEqual(['李雷 添加标签 已购；移除标签 未购', '系统 将阶段从 新客户 改为 成交（首单支付）', '客户支付了订单 ¥399.00：精华护肤套装×1']);
   });
+
+  it('lists orders in the console by scope, and lets an admin mark a paid order fulfilled once', async () => {
+    const admin = sessionCookie((await completeStaffOAuth(app, 'chenjing')).callback);
+    const salesperson = sessionCookie((await completeStaffOAuth(app, 'hanmeimei')).callback);
+    expect((await request(app.callback).get('/api/admin/orders').set('cookie', salesperson)).status).toBe(403);
+    const paid = await request(app.callback).get('/api/admin/orders').query({ status: 'paid' }).set('cookie', admin);
+    expect(paid.body.total).toBeGreaterThanOrEqual(1);
+    const sunOrder = paid.body.orders.find((order: { customerName: string }) => order.customerName === '孙强');
+    expect(sunOrder).toMatchObject({ status: 'paid', salespersonName: '李雷', totalFen: 39_900 });
+
+    const fulfilled = await request(app.callback).post(`/api/admin/orders/${sunOrder.orderNo}/fulfil`).set('cookie', admin).send({ note: '顺丰已发出' });
+    expect(fulfilled.body.order.history.at(-1)).toMatchObject({ from: 'paid', to: 'fulfilled', by: 'chenjing', reason: '顺丰已发出' });
+    const again = await request(app.callback).post(`/api/admin/orders/${sunOrder.orderNo}/fulfil`).set('cookie', admin).send({});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('订单已完成');
+  });
 });

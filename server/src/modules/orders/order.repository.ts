@@ -38,6 +38,19 @@ export class OrderRepository {
     return (await this.models.orders.find({ customerId: { $in: customerIds } }).sort({ createdAt: -1 }).lean()).map(withStringId);
   }
 
+  /** Orders for the console, newest first: all of them, or those credited to the given salespeople. */
+  async listForConsole(scope: 'all' | string[], status: OrderStatus | undefined, limit: number, offset: number): Promise<{ orders: OrderRecord[]; total: number }> {
+    const filter = { ...(scope === 'all' ? {} : { salespersonUserid: { $in: scope } }), ...(status ? { status } : {}) };
+    const [orders, total] = await Promise.all([this.models.orders.find(filter).sort({ createdAt: -1 }).skip(offset).limit(limit).lean(), this.models.orders.countDocuments(filter)]);
+    return { orders: orders.map(withStringId), total };
+  }
+
+  /** Which of these customers have paid at least one order (referral conversion). */
+  async customersWithPaidOrders(customerIds: string[]): Promise<Set<string>> {
+    const paid = await this.models.orders.find({ customerId: { $in: customerIds }, paidAt: { $exists: true } }, { customerId: 1 }).lean();
+    return new Set(paid.map((order) => order.customerId));
+  }
+
   /** Pending orders whose time ran out, oldest first. */
   async listExpiredPending(now: Date, limit: number): Promise<OrderRecord[]> {
     return (await this.models.orders.find({ status: 'pending', expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(limit).lean()).map(withStringId);
