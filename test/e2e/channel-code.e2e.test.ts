@@ -53,6 +53,7 @@ describe('渠道活码 (browser)', () => {
     await demo.page.locator('[data-testid="chat-message"][data-welcome="true"]', { hasText: '赵丽您好，欢迎来到知客门店！我是您的顾问李雷。' }).waitFor({ timeout: 20_000 });
     await sidebar.locator('[data-testid="customer-name"]', { hasText: '赵丽' }).waitFor({ timeout: 30_000 });
     await sidebar.locator('[data-testid="customer-tag"]', { hasText: '门店' }).waitFor({ timeout: 15_000 });
+    await sidebar.locator('[data-testid="timeline-entry"]', { hasText: '李雷 添加了客户（扫描二维码 · 渠道 门店活码）' }).waitFor({ timeout: 10_000 });
     await demo.page.screenshot({ path: path.join(screenshotDir, 'demo-channel-code.png') });
   });
 });

@@ -54,14 +54,17 @@ export class Customer360Flow {
     ]);
     const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap(tagIdsOf))];
     const taggedInTimeline = entries.flatMap((e) => (e.kind === 'tags_changed' ? [...((e.data.add as string[]) ?? []), ...((e.data.remove as string[]) ?? [])] : []));
-    const [directory, library] = await Promise.all([
+    const addedStates = [...new Set(entries.flatMap((e) => (e.kind === 'contact_added' && typeof e.data.state === 'string' ? [e.data.state] : [])))];
+    const [directory, library, channelNames] = await Promise.all([
       this.deps.staff.directory(viewer.corpId, [...new Set([...follows.map((f) => f.userid), ...entries.flatMap((e) => (e.actorUserid ? [e.actorUserid] : []))])]),
       this.deps.tags.findByTagIds(viewer.corpId, [...new Set([...tagIds, ...taggedInTimeline])]),
+      Promise.all(addedStates.map(async (state): Promise<[string, string | undefined]> => [state, await this.deps.channelName?.(state)])),
     ]);
     const names = {
       staff: new Map([...directory].map(([userid, staff]) => [userid, staff.name])),
       tags: new Map(library.map((tag) => [tag.tagId, tag.name])),
       stages: new Map(stages.map((stage) => [stage.key, stage.label])),
+      channels: new Map(channelNames.filter((pair): pair is [string, string] => pair[1] !== undefined)),
     };
     const tags: CustomerTagView[] = library
       .filter((tag) => !tag.deletedAt && tagIds.includes(tag.tagId))

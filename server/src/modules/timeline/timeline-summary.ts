@@ -29,6 +29,8 @@ export interface TimelineNames {
   staff: Map<string, string>;
   tags: Map<string, string>;
   stages?: Map<string, string>;
+  /** Acquisition channels by their 「联系我」 state. */
+  channels?: Map<string, string>;
 }
 
 /** Composes the sentence a salesperson reads, from the recorded facts and the names known now. */
@@ -45,7 +47,7 @@ export function toTimelineEntry(record: TimelineRecord, names: TimelineNames): T
   switch (record.kind) {
     case 'contact_added': {
       const how = ADD_WAY_LABELS[Number(data.addWay ?? 0)] ?? '其他方式';
-      summary = `${who} 添加了客户（${how}${data.state ? ` · 渠道 ${String(data.state)}` : ''}）`;
+      summary = `${who} 添加了客户（${how}${data.state ? ` · 渠道 ${names.channels?.get(String(data.state)) ?? String(data.state)}` : ''}）`;
       break;
     }
     case 'contact_removed':
