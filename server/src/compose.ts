@@ -203,6 +203,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     timeline,
     live: liveBus,
     limiter: new TokenBucketLimiter(INGESTION_RATE),
+    log: logger,
   });
   const referralRecords = new ReferralRepository(connection);
   const referrals = new ReferralFlow({

@@ -7,7 +7,7 @@ type Target = NonNullable<TrackEvent['target']>;
 
 export interface DemoFanActivityDeps {
   customers: Pick<CustomerService, 'observe' | 'inviteCodeOf'>;
-  fanActivity: Pick<FanActivityFlow, 'ingest'>;
+  fanActivity: Pick<FanActivityFlow, 'ingest' | 'settled'>;
   referrals: Pick<ReferralFlow, 'claim'>;
   /** The store's products and articles (the catalogue's demo data), by title. */
   catalog: { listProducts(): Promise<{ id: string; name: string }[]>; listArticles(): Promise<{ id: string; title: string }[]> };
@@ -70,6 +70,7 @@ export async function seedDemoFanActivity(deps: DemoFanActivityDeps): Promise<{ 
     accepted += answer.accepted.length;
     duplicates += answer.duplicates.length;
   }
+  await deps.fanActivity.settled();
   // 赵 opened 王's share of 精华护肤套装: the referral 王 → 赵, credited to 王's salesperson.
   const wangCode = await deps.customers.inviteCodeOf(customerIds.o_demo_wang!);
   const referral = wangCode ? (await deps.referrals.claim(customerIds.o_demo_zhao!, { inviteCode: wangCode, channel: 'share' })).recorded : false;

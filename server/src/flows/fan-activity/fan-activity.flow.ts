@@ -5,10 +5,14 @@ import { addToRollup, contributionOf, type Contribution, type IntentRollupReposi
 import type { LiveBus } from '../../modules/live';
 import type { CustomerRepository } from '../../modules/customers';
 import type { TimelineRepository } from '../../modules/timeline';
+import type { Logger } from '../../platform/logging/logger';
 import { fanTimelineEntries } from './fan-timeline';
 
 /** A view reported this long after it happened (an offline queue flushed later) is history, not "viewing now". */
 export const LIVE_VIEW_WINDOW_MS = 2 * 60 * 1000;
+
+/** Above this many events waiting for bookkeeping, answers wait for a round: memory stays bounded under overload. */
+export const MAX_PENDING_EVENTS = 50_000;
 
 export interface FanActivityDeps {
   corpId: string;
@@ -18,6 +22,7 @@ export interface FanActivityDeps {
   timeline: Pick<TimelineRepository, 'recordManyIfNew'>;
   live: Pick<LiveBus, 'publish'>;
   limiter: Pick<TokenBucketLimiter, 'take'>;
+  log?: Pick<Logger, 'error'>;
   now?: () => Date;
 }
 
@@ -35,6 +40,10 @@ export class IngestionRateLimited extends AppError {
  */
 export class FanActivityFlow {
   private readonly now: () => Date;
+  /** Stored events whose bookkeeping is still to do, merged per customer while a round runs. */
+  private readonly pending = new Map<string, { stored: ValidEvent[]; receivedAt: Date }>();
+  private pendingEvents = 0;
+  private draining: Promise<void> | null = null;
 
   constructor(private readonly deps: FanActivityDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -50,13 +59,49 @@ export class FanActivityFlow {
     if (stored.length > 0) {
       // The salesperson's "viewing now" goes out as soon as the events are safe, before the slower bookkeeping.
       this.publishViewing(customerId, stored, receivedAt);
-      await this.derive(customerId, stored, receivedAt);
+      this.queueBookkeeping(customerId, stored, receivedAt);
+      if (this.pendingEvents > MAX_PENDING_EVENTS) await this.settled();
     }
     return {
       accepted: stored.map((v) => v.event.clientEventId),
       duplicates: duplicates.map((position) => valid[position]!.event.clientEventId),
       rejected,
     };
+  }
+
+  /** Resolves once everything accepted so far shows in last-active, scores and timelines (tests, seeding). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /**
+   * The answer does not wait for the bookkeeping: it runs in rounds, one per customer with everything that
+   * customer sent meanwhile, so a busy customer costs one score update and one timeline write per round
+   * instead of one per batch.
+   */
+  private queueBookkeeping(customerId: string, stored: ValidEvent[], receivedAt: Date): void {
+    this.pendingEvents += stored.length;
+    const waiting = this.pending.get(customerId);
+    if (waiting) {
+      waiting.stored.push(...stored);
+      waiting.receivedAt = receivedAt;
+    } else {
+      this.pending.set(customerId, { stored: [...stored], receivedAt });
+    }
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.size > 0) {
+      const round = [...this.pending];
+      this.pending.clear();
+      this.pendingEvents = 0;
+      for (const [customerId, work] of round) {
+        await this.derive(customerId, work.stored, work.receivedAt).catch((error: unknown) => this.deps.log?.error({ err: error, customerId }, 'fan event bookkeeping failed'));
+      }
+    }
   }
 
   /**

@@ -9,7 +9,12 @@ describe('fan events: POST /api/events, the timeline and the intent score', () =
   const tokens: Record<string, string> = {};
   const login = async (openid: string) =>
     (await request(app.callback).post('/api/auth/miniprogram/login').send({ code: app.sandbox.miniProgram.issueLoginCode(app.config.miniProgram.appId, openid) })).body.token as string;
-  const post = (token: string, events: object[]) => request(app.callback).post('/api/events').set('authorization', `Bearer ${token}`).send({ events });
+  // The bookkeeping after an answer runs in the background; each check waits for it.
+  const post = async (token: string, events: object[]) => {
+    const response = await request(app.callback).post('/api/events').set('authorization', `Bearer ${token}`).send({ events });
+    await app.services.fanActivity.settled();
+    return response;
+  };
   const customerIdOf = async (openid: string) => String((await app.connection.collection('customers').findOne({ 'identifiers.openid': openid }))!._id);
   const storedFor = async (openid: string) => app.connection.collection('fan_events').countDocuments({ customerId: await customerIdOf(openid) });
   const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
