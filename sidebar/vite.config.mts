@@ -44,7 +44,9 @@ export default defineConfig({
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
             { name: 'wecom-jssdk', test: /node_modules[\\/]@wecom[\\/]jssdk[\\/]/ },
             // Our own code used by more than one page (http client, session, shared contracts, base styles).
-            { name: 'common', minShareCount: 2 },
+            // Order contracts are shared only by lazy screens (the sidebar's 订单 tab, the console's 订单管理):
+            // kept out of the eagerly loaded common chunk so no page's first load carries them.
+            { name: 'common', minShareCount: 2, test: (id: string) => !/shared[\\/]src[\\/]orders[\\/]/.test(id) },
           ],
         },
       },

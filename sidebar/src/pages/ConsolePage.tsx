@@ -17,6 +17,7 @@ const SECTIONS: readonly ConsoleSection[] = [
   { id: 'posters', label: '海报模板', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.PostersScreen }))) },
   { id: 'stats', label: '内容效果', group: '内容', minRole: 'manager', screen: lazy(() => contentScreens().then((m) => ({ default: m.StatsScreen }))) },
   { id: 'products', label: '商品管理', group: '商城', minRole: 'admin', screen: lazy(() => import('../features/console-products/ProductsScreen')) },
+  { id: 'orders', label: '订单管理', group: '商城', minRole: 'manager', screen: lazy(() => import('../features/console-orders/OrdersScreen')) },
   ...ACQUISITION_SECTIONS,
 ];
 
