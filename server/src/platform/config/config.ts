@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   ORDER_MAX_DISCOUNT_PERCENT: z.coerce.number().int().min(0).max(90).default(10),
+  ORDER_STAGE_ON_FIRST_PAID: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a stage key of the pipeline').default('won'),
+  ORDER_STAGE_ON_REPEAT_PAID: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a stage key of the pipeline').default('repeat'),
+  ORDER_PAID_TAG_NAME: z.string().trim().max(30).default('已购'),
+  ORDER_UNPAID_TAG_NAME: z.string().trim().max(30).default('未购'),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   WECOM_AGENT_SECRET: optionalText,
@@ -94,7 +98,15 @@ export interface AppConfig {
   };
   miniProgram: { appId: string; appSecret: string; apiBase: string };
   /** An unpaid order closes itself after paymentTimeoutMinutes; 代客下单 discounts stay within maxDiscountPercent. */
-  orders: { paymentTimeoutMinutes: number; maxDiscountPercent: number };
+  orders: {
+    paymentTimeoutMinutes: number;
+    maxDiscountPercent: number;
+    /** Rules on payment: where the customer moves (forward only) and which purchase tag replaces which; '' turns a tag rule off. */
+    stageOnFirstPaid: string;
+    stageOnRepeatPaid: string;
+    paidTagName: string;
+    unpaidTagName: string;
+  };
   /** WeChat Pay API v3 (direct merchant); key files are read when the client is built. */
   wechatPay: {
     mchId: string;
@@ -175,7 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appSecret: demo ? DEMO_CREDENTIALS.miniProgramSecret : e.MP_APP_SECRET!,
       apiBase: e.MP_API_BASE,
     },
-    orders: { paymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES, maxDiscountPercent: e.ORDER_MAX_DISCOUNT_PERCENT },
+    orders: {
+      paymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES,
+      maxDiscountPercent: e.ORDER_MAX_DISCOUNT_PERCENT,
+      stageOnFirstPaid: e.ORDER_STAGE_ON_FIRST_PAID,
+      stageOnRepeatPaid: e.ORDER_STAGE_ON_REPEAT_PAID,
+      paidTagName: e.ORDER_PAID_TAG_NAME,
+      unpaidTagName: e.ORDER_UNPAID_TAG_NAME,
+    },
     wechatPay: demo ? demoWeChatPay(e.WECHATPAY_API_BASE, e.WECHATPAY_NOTIFY_BASE ?? publicUrl) : productionWeChatPay(e, publicUrl),
   };
 }
