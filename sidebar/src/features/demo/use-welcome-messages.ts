@@ -33,11 +33,16 @@ export function useWelcomeMessages(externalUserId: string | null): ChatMessagePa
     setPayloads([]);
     if (!externalUserId) return;
     let live = true;
+    // Polling answers the same list most of the time: only a change re-renders the chat.
+    let shown = '[]';
     const load = async () => {
       try {
         const response = await fetch(`/sandbox/demo/welcome-messages?externalUserId=${encodeURIComponent(externalUserId)}`);
         const body = response.ok ? ((await response.json()) as { messages: SandboxWelcome[] }) : { messages: [] };
-        if (live) setPayloads(body.messages.flatMap(welcomePayloads));
+        const next = body.messages.flatMap(welcomePayloads);
+        if (!live || JSON.stringify(next) === shown) return;
+        shown = JSON.stringify(next);
+        setPayloads(next);
       } catch {
         // The sandbox is not there (production build, tests): no welcome messages to show.
       }
