@@ -10,6 +10,7 @@ import { createSandbox, SANDBOX_PATHS } from './integrations/sandbox/sandbox';
 import { fetchTransport } from './integrations/sandbox/wechatpay-sandbox-notifier';
 import { seedDemoCatalog } from './demo/demo-catalog.seed';
 import { startOrderUpkeep } from './flows/orders/order-upkeep';
+import { seedDemoCommerce } from './demo/demo-commerce.seed';
 import { seedDemoContent } from './demo/demo-content.seed';
 import { seedDemoFanActivity } from './flows/fan-activity';
 import { CatalogRepository } from './modules/catalog';
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
     const content = admin ? await seedDemoContent(services, { corpId: config.wecom.corpId, userid: admin, role: 'admin' }) : undefined;
     const catalog = await seedDemoCatalog({ corpId: config.wecom.corpId, catalog: new CatalogRepository(database.connection), assets: services.assets });
     const fanActivity = await seedDemoFanActivity(services);
-    logger.info({ ...seeded, content, catalog, fanActivity }, 'demo data ready');
+    const commerce = await seedDemoCommerce(services, sandbox, config.wecom.corpId);
+    logger.info({ ...seeded, content, catalog, fanActivity, commerce }, 'demo data ready');
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).

@@ -29,9 +29,9 @@ describe('代客下单 paid on the phone (browser)', () => {
     await phone.getByText('确认支付').click();
     await phone.getByText('支付成功').waitFor({ timeout: 20_000 });
 
-    const paidRow = sidebar.locator('[data-testid="order-row"][data-status="paid"]');
-    await paidRow.waitFor({ timeout: 15_000 });
-    await expect(sidebar.locator('[data-testid="orders-ltv"]').innerText()).resolves.toBe('¥768.00');
+    // The demo history already holds one paid order of ¥399.00 for 王小明.
+    await sidebar.locator('[data-testid="orders-ltv"]', { hasText: '¥1,167.00' }).waitFor({ timeout: 15_000 });
+    await expect(sidebar.locator('[data-testid="order-row"][data-status="paid"]').count()).resolves.toBe(2);
     await demo.page.screenshot({ path: path.join(screenshotDir, 'demo-order-paid.png') });
   });
 });
