@@ -2,6 +2,7 @@ import type { ChannelStatsResponse } from '@zhike/shared/channels';
 import { formatFen } from '@zhike/shared/money';
 import { useLoaded } from '../../lib/use-loaded';
 import { fetchChannelStats } from './channels.api';
+import { LoadStatus } from '../../lib/ui/LoadStatus';
 
 /** One channel's numbers: totals, then a row per Beijing day (newest first). */
 export function ChannelStatsPanel({ channelId, onClose }: { channelId: string; onClose: () => void }) {
@@ -17,15 +18,7 @@ export function ChannelStatsPanel({ channelId, onClose }: { channelId: string; o
           关闭
         </button>
       </div>
-      {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-      {state.kind === 'failed' && (
-        <p className="field-error">
-          {state.message}{' '}
-          <button type="button" className="link-button" onClick={retry}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.message : undefined} onRetry={retry} />
       {state.kind === 'ready' && (
         <>
           <dl className="channel-totals" data-testid="channel-totals">

@@ -8,6 +8,7 @@ import { ChannelStatsPanel } from './ChannelStatsPanel';
 import { CHANNEL_STATS_CSV_URL, channelPosterUrl, channelQrUrl, ChannelRequestError, deleteChannel, fetchChannels, fetchSalespeople, fetchTagLibrary, setChannelPaused } from './channels.api';
 import { DefaultWelcomeCard } from './DefaultWelcomeCard';
 import { draftFromView, emptyDraft, type ChannelDraft } from './channel-draft';
+import { LoadStatus } from '../../lib/ui/LoadStatus';
 
 type Salesperson = ChannelSalespeopleResponse['salespeople'][number];
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string; forbidden: boolean } | { kind: 'ready'; channels: ChannelView[]; salespeople: Salesperson[]; tags: CorpTagView[] };
@@ -35,16 +36,8 @@ export default function ChannelsScreen() {
   }, [attempt]);
 
   if (loaded.kind === 'failed' && loaded.forbidden) return <NeedsPermission minRole="admin" screen="渠道活码" />;
-  if (loaded.kind === 'loading') return <p className="muted">正在加载…</p>;
-  if (loaded.kind === 'failed') {
-    return (
-      <p className="field-error">
-        {loaded.message}{' '}
-        <button type="button" className="link-button" onClick={() => setAttempt((n) => n + 1)}>
-          重试
-        </button>
-      </p>
-    );
+  if (loaded.kind === 'loading' || loaded.kind === 'failed') {
+    return <LoadStatus loading={loaded.kind === 'loading'} error={loaded.kind === 'failed' ? loaded.message : undefined} onRetry={() => setAttempt((n) => n + 1)} />;
   }
 
   const names = new Map(loaded.salespeople.map((p) => [p.userid, p.name]));

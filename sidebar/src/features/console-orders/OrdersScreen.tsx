@@ -7,6 +7,7 @@ import { OrderDetail } from './OrderDetail';
 import { OrderStatusTabs } from './OrderStatusTabs';
 import { ORDER_PAGE_SIZE } from './orders-admin.api';
 import { useAdminOrders } from './use-admin-orders';
+import { LoadStatus } from '../../lib/ui/LoadStatus';
 
 /** 订单管理: the orders the viewer may see by status, a page at a time, beside the detail of the one opened. */
 export default function OrdersScreen({ staff }: ConsoleScreenProps) {
@@ -23,15 +24,7 @@ export default function OrdersScreen({ staff }: ConsoleScreenProps) {
     <div className={open ? 'orders-screen orders-screen-with-detail' : 'orders-screen'}>
       <section className="console-card" aria-label="订单列表">
         <OrderStatusTabs current={filter.status} onSelect={orders.showStatus} />
-        {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-        {state.kind === 'failed' && (
-          <p className="field-error" role="alert">
-            {state.message}{' '}
-            <button type="button" className="link-button" onClick={orders.retry}>
-              重试
-            </button>
-          </p>
-        )}
+        <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.message : undefined} onRetry={orders.retry} />
         {state.kind === 'ready' && state.value.orders.length === 0 && <p className="muted">{filter.status || filter.offset > 0 ? '没有符合条件的订单。' : '还没有订单。顾客在小程序下单或销售代客下单后，会显示在这里。'}</p>}
         {state.kind === 'ready' && state.value.orders.length > 0 && <AdminOrderTable orders={state.value.orders} selectedOrderNo={open?.orderNo ?? null} onOpen={(order) => setOpenOrderNo(order.orderNo)} />}
         {state.kind === 'ready' && state.value.total > ORDER_PAGE_SIZE && (

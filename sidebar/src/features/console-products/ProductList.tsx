@@ -1,6 +1,7 @@
 import type { Loaded } from '../../lib/use-loaded';
 import type { AdminProduct } from './products.api';
 import { priceRange, stockTotal } from './product-summary';
+import { LoadStatus } from '../../lib/ui/LoadStatus';
 
 interface ProductListProps {
   state: Loaded<AdminProduct[]>;
@@ -24,15 +25,7 @@ export function ProductList({ state, selectedId, switching, switchError, onOpen,
           新建商品
         </button>
       </div>
-      {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-      {state.kind === 'failed' && (
-        <p className="field-error">
-          {state.message}{' '}
-          <button type="button" className="link-button" onClick={onRetry}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.message : undefined} onRetry={onRetry} />
       {state.kind === 'ready' && state.value.length === 0 && <p className="muted">还没有商品，点“新建商品”添加第一个。</p>}
       {state.kind === 'ready' && state.value.length > 0 && (
         <div className="table-scroll">

@@ -4,6 +4,7 @@ import { NeedsPermission } from '../../../lib/ui/NeedsPermission';
 import { draftFromTemplate, emptyPosterDraft, type PosterDraft } from './poster-draft';
 import { PosterEditor } from './PosterEditor';
 import { usePosterTemplates } from './use-poster-templates';
+import { LoadStatus } from '../../../lib/ui/LoadStatus';
 
 /** 海报模板: the templates on the left, the editor with its preview on the right. */
 export default function PostersScreen() {
@@ -23,15 +24,7 @@ export default function PostersScreen() {
             新建模板
           </button>
         </div>
-        {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-        {state.kind === 'failed' && (
-          <p className="field-error">
-            {state.error.message}{' '}
-            <button type="button" className="link-button" onClick={reload}>
-              重试
-            </button>
-          </p>
-        )}
+        <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.error.message : undefined} onRetry={reload} />
         {state.kind === 'ready' && templates.length === 0 && <p className="muted">还没有海报模板，点“新建模板”添加第一个。</p>}
         <ul className="script-rows">
           {templates.map((template) => (

@@ -3,6 +3,7 @@ import { SCRIPT_TYPE_LABELS, ScriptType, type ScriptCategory } from '@zhike/shar
 import { SCRIPT_PAGE_SIZE, type ScriptFilter } from './scripts.api';
 import { contentSummary } from './script-draft';
 import type { ScriptSearchState } from './use-script-search';
+import { LoadStatus } from '../../../lib/ui/LoadStatus';
 
 interface ScriptListProps {
   filter: ScriptFilter;
@@ -50,15 +51,7 @@ export function ScriptList({ filter, onFilter, state, categories, selectedId, on
           含已停用
         </label>
       </div>
-      {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-      {state.kind === 'failed' && (
-        <p className="field-error">
-          {state.error.message}{' '}
-          <button type="button" className="link-button" onClick={onRetry}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.error.message : undefined} onRetry={onRetry} />
       {page && page.items.length === 0 && <p className="muted">{filter.q ? `没有找到与“${filter.q}”相关的话术。` : '这里还没有话术，点“新建话术”添加第一条。'}</p>}
       {page && page.items.length > 0 && (
         <ul className="script-rows">

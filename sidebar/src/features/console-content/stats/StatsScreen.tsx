@@ -5,6 +5,7 @@ import { NeedsPermission } from '../../../lib/ui/NeedsPermission';
 import { toFormError, type FormError } from '../form/form-error';
 import { fetchContentStats } from './content-stats.api';
 import { formatOpenRate, nextSort, sortStatsRows, type StatsSort, type StatsSortKey } from './stats-format';
+import { LoadStatus } from '../../../lib/ui/LoadStatus';
 
 const KIND_LABELS: Record<ContentKind, string> = { script: '话术', poster: '海报' };
 
@@ -43,15 +44,7 @@ export default function StatsScreen() {
       <p className="form-hint">
         打开率 = 被打开过的发送 ÷ 发送次数；打开人数按不同的人计（转发出去的链接可能被多人打开）。新增客户、订单和成交额计入该客户此前最近一次打开或扫码的内容。
       </p>
-      {state.kind === 'loading' && <p className="muted">正在加载…</p>}
-      {state.kind === 'failed' && (
-        <p className="field-error">
-          {state.error.message}{' '}
-          <button type="button" className="link-button" onClick={() => setAttempt((n) => n + 1)}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus loading={state.kind === 'loading'} error={state.kind === 'failed' ? state.error.message : undefined} onRetry={() => setAttempt((n) => n + 1)} />
       {state.kind === 'ready' && state.rows.length === 0 && <p className="muted">还没有内容发送记录。销售在侧边栏发送话术或海报后，这里会显示效果。</p>}
       {state.kind === 'ready' && state.rows.length > 0 && (
         <div className="table-scroll">
