@@ -1,11 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { emitSandboxCallbacks } from '../../integrations/sandbox/callback-emitter';
 import { decodeQr } from '../../integrations/sandbox/decode-qr.testing';
 import { buildCallbackEventXml, type WeComSupportedCallbackEvent } from '../../integrations/wecom/callback-events';
 import { eventually } from '../../testing/eventually';
 import { completeStaffOAuth, sessionCookie } from '../../testing/staff-login';
+import { receiveSandboxCallbacks } from '../../testing/sandbox-callbacks';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 const SEND_WELCOME = '/cgi-bin/externalcontact/send_welcome_msg';
@@ -13,7 +11,7 @@ const ADD_CONTACT_WAY = '/cgi-bin/externalcontact/add_contact_way';
 
 describe('渠道活码: channels, the add callback, welcome messages and statistics', () => {
   let app: TestApp;
-  let server: http.Server;
+  let stopReceiving: () => Promise<void>;
   const delivered: WeComSupportedCallbackEvent[] = [];
   const cookies: Record<string, string> = {};
   const as = (userid: string) => ({
@@ -44,21 +42,11 @@ describe('渠道活码: channels, the add callback, welcome messages and statist
     await app.services.staff.syncDirectory();
     await app.services.tagLibrary.syncFromWeCom();
     await app.services.contactSync.fullSync();
-    server = http.createServer(app.callback);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    emitSandboxCallbacks({
-      contacts: app.sandbox.wecom.contacts,
-      crypto: app.services.wecomCallbacks.crypto,
-      corpId: app.config.wecom.corpId,
-      agentId: app.config.wecom.agentId,
-      callbackUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wecom/callbacks`,
-      now: () => app.sandbox.clock.now(),
-      onDelivery: ({ event, status }) => void (status === 200 && delivered.push(event)),
-    });
+    stopReceiving = await receiveSandboxCallbacks(app, ({ event, status }) => void (status === 200 && delivered.push(event)));
     for (const userid of ['chenjing', 'lilei']) cookies[userid] = sessionCookie((await completeStaffOAuth(app, userid)).callback);
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopReceiving();
     await app.close();
   });
 

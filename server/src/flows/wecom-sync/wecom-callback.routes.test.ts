@@ -1,15 +1,13 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { emitSandboxCallbacks } from '../../integrations/sandbox/callback-emitter';
 import { buildCallbackEventXml } from '../../integrations/wecom/callback-events';
 import { eventually } from '../../testing/eventually';
+import { receiveSandboxCallbacks } from '../../testing/sandbox-callbacks';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 
 describe('WeCom callbacks (接收事件服务器)', () => {
   let app: TestApp;
-  let server: http.Server;
+  let stopReceiving: () => Promise<void>;
   const deliveries: (number | 'unreachable')[] = [];
   const inbox = () => app.connection.collection('inbox');
   const follow = (externalUserId: string, userid: string) => app.connection.collection('follows').findOne({ externalUserId, userid });
@@ -17,20 +15,10 @@ describe('WeCom callbacks (接收事件服务器)', () => {
   beforeAll(async () => {
     app = await createTestApp('callbacks');
     await app.services.staff.syncDirectory();
-    server = http.createServer(app.callback);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    emitSandboxCallbacks({
-      contacts: app.sandbox.wecom.contacts,
-      crypto: app.services.wecomCallbacks.crypto,
-      corpId: app.config.wecom.corpId,
-      agentId: app.config.wecom.agentId,
-      callbackUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wecom/callbacks`,
-      now: () => app.sandbox.clock.now(),
-      onDelivery: ({ status }) => deliveries.push(status),
-    });
+    stopReceiving = await receiveSandboxCallbacks(app, ({ status }) => deliveries.push(status));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopReceiving();
     await app.close();
   });
 
