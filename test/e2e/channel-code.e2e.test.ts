@@ -47,11 +47,15 @@ describe('渠道活码 (browser)', () => {
     await demo.page.getByTestId('demo-member-picker').selectOption('lilei');
     // The demo reads the member's chats when it loads, like a WeCom client opening.
     await demo.page.reload();
+    // Let the sidebar finish with the chat that opens first before switching chats. Under a full CI load this
+    // test once waited in vain for 赵丽's 360 right after the reload (cause not pinned down); switching only
+    // after the first load keeps the two apart.
+    await sidebar.locator('[data-testid="customer-name"]').waitFor({ timeout: 30_000 });
     const chat = demo.page.locator('[data-testid="demo-chat-item"]', { hasText: '赵丽' });
     await chat.waitFor({ timeout: 30_000 });
     await chat.click();
     await demo.page.locator('[data-testid="chat-message"][data-welcome="true"]', { hasText: '赵丽您好，欢迎来到知客门店！我是您的顾问李雷。' }).waitFor({ timeout: 20_000 });
-    await sidebar.locator('[data-testid="customer-name"]', { hasText: '赵丽' }).waitFor({ timeout: 30_000 });
+    await sidebar.locator('[data-testid="customer-name"]', { hasText: '赵丽' }).waitFor({ timeout: 45_000 });
     await sidebar.locator('[data-testid="customer-tag"]', { hasText: '门店' }).waitFor({ timeout: 15_000 });
     await sidebar.locator('[data-testid="timeline-entry"]', { hasText: '李雷 添加了客户（扫描二维码 · 渠道 门店活码）' }).waitFor({ timeout: 10_000 });
     await demo.page.screenshot({ path: path.join(screenshotDir, 'demo-channel-code.png') });
