@@ -28,6 +28,10 @@ import { registerFanActivityRoutes, type CustomerIntentFlow, type FanActivityFlo
 import { registerLiveSignalRoutes, type LiveSignalFlow } from './flows/live-signal';
 import { registerReferralRoutes, type ReferralFlow } from './flows/referrals';
 import { registerChannelRoutes, type ChannelRouteDeps } from './flows/channels';
+import { registerAnalyticsRoutes, type AnalyticsRouteDeps } from './flows/analytics';
+import { registerSegmentRoutes } from './flows/analytics/segments.routes';
+import { registerSnapshotRoutes } from './flows/analytics/snapshot.routes';
+import type { SnapshotRouteDeps } from './flows/analytics/snapshot.compose';
 import type { AppConfig } from './platform/config/config';
 import { ApiRouter, type PrincipalResolver } from './platform/http/api-router';
 import { bodyParseError, errorHandler } from './platform/http/error-handler';
@@ -64,6 +68,8 @@ export interface AppServices extends Omit<LoginRouteDeps, 'secureCookies'> {
   referrals: ReferralFlow;
   liveSignal: LiveSignalFlow;
   channels: ChannelRouteDeps;
+  analytics: AnalyticsRouteDeps;
+  analyticsSnapshot: SnapshotRouteDeps;
   wecomCallbacks: WeComCallbackRouteDeps;
 }
 
@@ -119,6 +125,9 @@ export function createApp(deps: AppDeps): ZhikeApp {
   registerFanActivityRoutes(api, { activity: services.fanActivity, intent: services.customerIntent });
   registerReferralRoutes(api, services.referrals);
   registerLiveSignalRoutes(api, services.liveSignal);
+  registerAnalyticsRoutes(api, services.analytics);
+  registerSegmentRoutes(api, services.analyticsSnapshot.segments);
+  registerSnapshotRoutes(api, services.analyticsSnapshot.reports);
   api.add({
     method: 'GET',
     path: '/openapi.json',

@@ -46,6 +46,10 @@ import { ReferralRepository } from './modules/referrals';
 import { CustomerIntentFlow, FanActivityFlow } from './flows/fan-activity';
 import { LiveSignalFlow } from './flows/live-signal';
 import { ReferralFlow } from './flows/referrals';
+import { composeAnalytics } from './flows/analytics';
+import { composeSnapshotAnalytics } from './flows/analytics/snapshot.compose';
+import type { AnalyticsSnapshotJob } from './modules/analytics/analytics-snapshot';
+import type { AnalyticsRecorder } from './modules/analytics/analytics-recorder';
 import { ChannelActivityRepository, ChannelRepository, isChannelState } from './modules/channels';
 import { ChannelAdminFlow, ChannelCodesFlow, ChannelContactFlow, ChannelRotationFlow, ChannelStatsFlow, ChannelWelcomeFlow } from './flows/channels';
 import type { AppConfig } from './platform/config/config';
@@ -118,6 +122,10 @@ export interface ComposedServices extends AppServices {
   channelRotation: ChannelRotationFlow;
   /** In-process now; a Redis-backed LiveBus replaces it when a second instance is added. */
   liveBus: LiveBus;
+  /** Keeps the analytics journeys and rollups current; stop it (it drains its queue) before closing the database. */
+  analyticsRecorder: AnalyticsRecorder;
+  /** Coverage, RFM, segment sizes and churn risk: start it once listening (every 10 minutes). */
+  analyticsSnapshotJob: AnalyticsSnapshotJob;
 }
 
 /** Fan events: a burst of 20 batches per customer, then 2 a second (20 batches per 10 s sustained). */
@@ -229,6 +237,8 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     intent: (customer, customerFollows) => customerIntent.summaryOf(customer, customerFollows),
     // channelRepository is built further down; this runs only once requests flow.
     channelName: async (state) => (isChannelState(state) ? (await channelRepository.findByState(state))?.name : undefined),
+    // analyticsSnapshot is built further down; only called once requests flow.
+    churnRisk: (customerId) => analyticsSnapshot.churnRisks.findByCustomer(customerId),
   });
   const assets = new AssetService(new AssetRepository(connection), config.publicUrl);
   const scripts = new ScriptService(new ScriptRepository(connection), assets);
@@ -246,15 +256,16 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     publicUrl: config.publicUrl,
     miniProgramAppId: config.miniProgram.appId,
   });
+  const contentTitles = async (corp: string) => {
+    const templates = await posters.listTemplates(corp, true);
+    return new Map([...(await scripts.titles(corp)), ...templates.map((template): [string, string] => [template.id, template.name])]);
+  };
   const contentEngagement = new ContentEngagementFlow({
     tracking: contentTracking,
     posters,
     staff,
     timeline,
-    contentTitles: async (corp) => {
-      const templates = await posters.listTemplates(corp, true);
-      return new Map([...(await scripts.titles(corp)), ...templates.map((template): [string, string] => [template.id, template.name])]);
-    },
+    contentTitles,
     posterReferral: (posterCustomerId, scannerId, poster) => referrals.posterScanned(posterCustomerId, scannerId, poster),
   });
   const catalog = new CatalogService(corpId, new CatalogRepository(connection), assets);
@@ -327,6 +338,37 @@ export function composeServices(connection: Connection, config: AppConfig, clien
   });
   const channelStats = new ChannelStatsFlow({ corpId, channels: channelRepository, activity: channelActivity });
   const channelCodes = new ChannelCodesFlow({ corpId, admin: channelAdmin, activity: channelActivity, assets, staff, follows, log: logger });
+  const analytics = composeAnalytics({
+    connection,
+    corpId,
+    wecom: clients.wecom,
+    log: logger,
+    staff,
+    staffRecords: staffRepository,
+    customers: customerRepository,
+    follows,
+    timeline,
+    contentTracking,
+    referrals: referralRecords,
+    orders: orderRecords,
+    channels: channelRepository,
+    pipeline,
+    contentTitles,
+  });
+  const analyticsSnapshot = composeSnapshotAnalytics({
+    connection,
+    corpId,
+    log: logger,
+    journeys: analytics.journeys,
+    scopes: analytics.scopes,
+    drillDown: analytics.drillDown,
+    customers: customerRepository,
+    follows,
+    intent: intentRollups,
+    staff,
+    tags: corpTags,
+    pipeline,
+  });
   const inbox = new QueueRepository(connection, 'inbox');
   const wecomEvents = new QueueWorker(inbox, {
     topic: WECOM_EVENT_TOPIC,
@@ -382,6 +424,10 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     referrals,
     liveSignal,
     liveBus,
+    analytics: analytics.routes,
+    analyticsRecorder: analytics.recorder,
+    analyticsSnapshot: analyticsSnapshot.routes,
+    analyticsSnapshotJob: analyticsSnapshot.job,
     customerTags,
     markTagOutbox,
     resignedTransferOutbox,

@@ -12,8 +12,11 @@ import { seedDemoCatalog } from './demo/demo-catalog.seed';
 import { startOrderUpkeep } from './flows/orders/order-upkeep';
 import { seedDemoCommerce } from './demo/demo-commerce.seed';
 import { seedDemoContent } from './demo/demo-content.seed';
+import { addDemoHistoryContacts, seedDemoHistory } from './demo/demo-history.seed';
 import { seedDemoFanActivity } from './flows/fan-activity';
 import { CatalogRepository } from './modules/catalog';
+import { FollowRepository } from './modules/follows';
+import { TimelineRepository } from './modules/timeline';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { ensureIndexes, openDatabase } from './platform/db/database';
 import type { StaticMount } from './platform/http/static-files';
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
   services.transferProgress.start(TRANSFER_POLL_MS);
   services.channelRotation.start(ROTATION_POLL_MS);
   startOrderUpkeep(services.orders, logger, ORDER_UPKEEP_MS);
+  services.analyticsSnapshotJob.start();
   if (sandbox) {
     emitSandboxCallbacks({
       contacts: sandbox.wecom.contacts,
@@ -113,13 +117,19 @@ async function main(): Promise<void> {
     // WeChat Pay notifications to our public origin take the loopback, as WeCom callbacks do.
     const notifyBase = config.wechatPay.notifyBase;
     sandbox.wechatPay.useNotificationTransport((url, delivery) => fetchTransport(url.startsWith(`${notifyBase}/`) ? loopback + url.slice(notifyBase.length) : url, delivery));
+    // The last weeks' customers join the sandbox WeCom before the sync imports it.
+    const historyAddedAt = await addDemoHistoryContacts(sandbox.world, new FollowRepository(database.connection), config.wecom.corpId);
     const seeded = await syncFromWeCom(services);
     const admin = config.wecom.adminUserIds[0];
     const content = admin ? await seedDemoContent(services, { corpId: config.wecom.corpId, userid: admin, role: 'admin' }) : undefined;
     const catalog = await seedDemoCatalog({ corpId: config.wecom.corpId, catalog: new CatalogRepository(database.connection), assets: services.assets });
     const fanActivity = await seedDemoFanActivity(services);
     const commerce = await seedDemoCommerce(services, sandbox, config.wecom.corpId);
-    logger.info({ ...seeded, content, catalog, fanActivity, commerce }, 'demo data ready');
+    const history = await seedDemoHistory(services, sandbox, { corpId: config.wecom.corpId, timeline: new TimelineRepository(database.connection), addedAt: historyAddedAt });
+    // The history's older browsing went straight to the timeline: recompute the analytics from the raw records, then the snapshot.
+    const analytics = await services.analytics.rebuild();
+    const snapshot = await services.analyticsSnapshotJob.refresh();
+    logger.info({ ...seeded, content, catalog, fanActivity, commerce, history, analytics, snapshot }, 'demo data ready');
   } else {
     // Staff, tags and customers come from WeCom: import them now and every few hours, which also repairs
     // anything a missed callback left behind (logins and callbacks keep them current in between).

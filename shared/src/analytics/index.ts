@@ -28,6 +28,10 @@ export const AnalyticsRangeQuery = z
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, { message: '时间范围最长两年', path: ['to'] });
 export type AnalyticsRangeQuery = z.infer<typeof AnalyticsRangeQuery>;
 
+/** The departments a viewer may filter by (GET /api/analytics/departments). */
+export const AnalyticsDepartments = z.array(z.object({ departmentId: z.number().int(), name: z.string() }));
+export type AnalyticsDepartment = z.infer<typeof AnalyticsDepartments>[number];
+
 /** A figure with the same figure for the period of equal length just before (period-over-period change). */
 export const Kpi = z.object({ value: z.number(), previous: z.number() });
 export type Kpi = z.infer<typeof Kpi>;
@@ -299,6 +303,9 @@ export const RfmReport = z.object({
 });
 export type RfmReport = z.infer<typeof RfmReport>;
 
+/** GET /api/analytics/rfm: the viewer's departments, or one of them. */
+export const RfmQuery = z.strictObject({ department: z.coerce.number().int().min(0).optional() });
+
 /** An admin-defined segment: every rule given must hold (AND); within tagIds, any tag (OR). */
 export const SegmentRules = z
   .strictObject({
@@ -335,6 +342,7 @@ export const SegmentView = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type SegmentView = z.infer<typeof SegmentView>;
+export const SegmentIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 // ------------------------------------------------------------------------------------------- churn risk
 
@@ -362,12 +370,33 @@ export const ChurnRiskRow = z.object({
 });
 export type ChurnRiskRow = z.infer<typeof ChurnRiskRow>;
 
+/** The list shows the customers most at risk; the whole list is the `churn_risk` drill-down (and its CSV). */
+export const CHURN_LIST_LIMIT = 200;
+
 export const ChurnRiskReport = z.object({
   asOf: z.iso.datetime().nullable(),
   rule: z.string(),
+  /** Customers at risk in the viewer's scope, and per salesperson. */
+  total: z.number().int(),
+  byOwner: z.array(z.object({ userid: z.string(), name: z.string(), total: z.number().int() })),
+  /** The CHURN_LIST_LIMIT most at risk. */
   rows: z.array(ChurnRiskRow),
 });
 export type ChurnRiskReport = z.infer<typeof ChurnRiskReport>;
+
+/** A salesperson may ask only for themselves (or leave it out); a manager for a salesperson of their departments. */
+export const ChurnRiskQuery = z.strictObject({ userid: z.string().min(1).max(64).optional() });
+
+/** POST /api/admin/analytics/refresh: the snapshot just computed. */
+export const AnalyticsRefreshResult = z.object({
+  asOf: z.iso.datetime(),
+  /** Customers (journeys) read, buyers among them, customers listed at churn risk, and how long it took. */
+  customers: z.number().int(),
+  buyers: z.number().int(),
+  churnRisks: z.number().int(),
+  durationMs: z.number().int(),
+});
+export type AnalyticsRefreshResult = z.infer<typeof AnalyticsRefreshResult>;
 
 // ------------------------------------------------------------------------------------------ drill-down
 

@@ -92,6 +92,14 @@ export const Customer360 = z
       .nullable(),
     /** The intent score and its level (the explanation is at …/intent); absent before the customer ever acted. */
     intent: z.object({ score: z.number().int().min(0).max(100), level: z.enum(['高', '中', '低']) }).optional(),
+    /** On the churn-risk list of the latest analytics snapshot (null: not at risk); absent where analytics are not wired. */
+    churnRisk: z
+      .object({
+        risk: z.number().describe('0–100: how overdue the customer is against their own rhythm'),
+        reason: z.string().describe('"平均每 3 天活跃一次，已 12 天未活跃；意向分从 58 降到 18"'),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'Customer360' });
 export type Customer360 = z.infer<typeof Customer360>;

@@ -29,8 +29,10 @@ export function errorDetails(error: unknown): ErrorDetail[] {
 const JSON_TIMEOUT_MS = 15_000;
 const UPLOAD_TIMEOUT_MS = 120_000;
 
-export function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, schema: ResponseSchema<T>): Promise<T> {
-  const init = { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) };
+/** A DELETE sends no body (`body` undefined); its answer, if any, is still read with `schema`. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, schema: ResponseSchema<T>): Promise<T> {
+  const init: RequestInit =
+    body === undefined ? { method, headers: { Accept: 'application/json' } } : { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) };
   return request(path, init, JSON_TIMEOUT_MS, async (response) => parseWith(schema, response.status, await response.text()));
 }
 

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { ANALYTICS_SECTIONS } from '../features/console-analytics/analytics-sections';
 import { ConsoleLayout } from '../features/console-shell/ConsoleLayout';
 import { ACQUISITION_SECTIONS } from '../features/console-shell/acquisition-sections';
 import type { ConsoleSection } from '../features/console-shell/console-section';
@@ -8,11 +9,12 @@ import { reloadPage } from '../lib/navigation';
 import { StatusScreen } from '../lib/ui/StatusScreen';
 
 /**
- * The console's sections. Later dashboards (概览, 销售, 渠道) join this list with their own group; each screen
- * loads lazily (the content admin as one chunk), so the console's first load is the shell and the session only.
+ * The console's sections, 数据分析 first (what a manager opens the console for); each screen loads lazily (the
+ * content admin and the analytics as one chunk each), so the console's first load is the shell and the session only.
  */
 const contentScreens = () => import('../features/console-content/content-screens');
 const SECTIONS: readonly ConsoleSection[] = [
+  ...ANALYTICS_SECTIONS,
   { id: 'scripts', label: '话术管理', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.ScriptsScreen }))) },
   { id: 'posters', label: '海报模板', group: '内容', minRole: 'admin', screen: lazy(() => contentScreens().then((m) => ({ default: m.PostersScreen }))) },
   { id: 'stats', label: '内容效果', group: '内容', minRole: 'manager', screen: lazy(() => contentScreens().then((m) => ({ default: m.StatsScreen }))) },

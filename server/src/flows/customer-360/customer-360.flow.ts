@@ -29,6 +29,8 @@ export interface Customer360Deps {
   intent?(customer: CustomerRecord, follows: FollowRecord[]): Promise<NonNullable<Customer360['intent']>>;
   /** The name of the channel (渠道活码) a contact-me state belongs to; undefined for states that are not channels. */
   channelName?(state: string): Promise<string | undefined>;
+  /** The customer's row on the analytics churn-risk list, if they are on it (one lookup). */
+  churnRisk?(customerId: string): Promise<{ risk: number; reason: string } | null>;
 }
 
 /** The customer 360 for the sidebar, in one answer, within the viewer's data scope (see CustomerAccess). */
@@ -44,13 +46,14 @@ export class Customer360Flow {
     // Reads that do not depend on each other are sent together (two waves instead of six sequential
     // round trips); the names of staff and tags need the timeline's actors and tag ids first.
     const firstState = follows[0]?.state;
-    const [entries, tagChanges, stages, fields, intent, firstChannel] = await Promise.all([
+    const [entries, tagChanges, stages, fields, intent, firstChannel, churnRisk] = await Promise.all([
       this.deps.timeline.latestForCustomer(customer.id, TIMELINE_LENGTH),
       this.deps.tagChanges(viewer, externalUserId),
       this.deps.pipeline.stages(),
       this.deps.fields.definitions(),
       this.deps.intent?.(customer, follows),
       firstState ? this.deps.channelName?.(firstState) : undefined,
+      this.deps.churnRisk?.(customer.id),
     ]);
     const tagIds = [...new Set(follows.filter((f) => !f.endedAt).flatMap(tagIdsOf))];
     const taggedInTimeline = entries.flatMap((e) => (e.kind === 'tags_changed' ? [...((e.data.add as string[]) ?? []), ...((e.data.remove as string[]) ?? [])] : []));
@@ -121,6 +124,7 @@ export class Customer360Flow {
           }
         : null,
       ...(intent ? { intent } : {}),
+      ...(churnRisk !== undefined ? { churnRisk: churnRisk && { risk: churnRisk.risk, reason: churnRisk.reason } } : {}),
     };
   }
 }

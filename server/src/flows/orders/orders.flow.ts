@@ -326,7 +326,8 @@ export class OrdersFlow {
       kind: 'order_refunded',
       at: this.now(),
       actorUserid: settled.requestedBy,
-      data: { orderNo: order.orderNo, refundFen: settled.amountFen, reason: settled.reason },
+      // The refund counts against the order's salesperson (the analytics), not whoever made it.
+      data: { orderNo: order.orderNo, refundFen: settled.amountFen, reason: settled.reason, ...(order.salespersonUserid ? { salespersonUserid: order.salespersonUserid } : {}) },
       key: `order_refunded:${settled.outRefundNo}`,
     });
     await this.deps.creditRefund({ orderId: order.orderNo, refundId: settled.outRefundNo, amountFen: settled.amountFen });

@@ -100,7 +100,8 @@ describe('paying an order through WeChat Pay (sandbox), end to end', () => {
     const tagNames = await eventually(async () => {
       const view = (await request(app.callback).get('/api/customers/by-external-userid/wm_demo_sun').set('cookie', lilei)).body;
       const names = view.tags.map((tag: { name: string }) => tag.name) as string[];
-      return names.includes('已购') && names;
+      // Adding 已购 and removing 未购 are two writes to the follow: wait for both.
+      return names.includes('已购') && !names.includes('未购') && names;
     });
     expect(tagNames).toContain('已购');
     expect(tagNames).not.toContain('未购');

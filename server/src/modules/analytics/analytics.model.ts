@@ -16,11 +16,17 @@ export interface CustomerJourneyDocument {
   /** ChannelKey of the first touch (`organic`, `poster`, `referral`, `channel:<id>`) and its label as shown. */
   channelKey: string;
   channelLabel: string;
+  /** When each salesperson first became the customer's WeCom contact (days to first order are counted from it). */
+  contactedAt?: Record<string, Date>;
+  /** The 渠道活码 of the first contact, when it came through one. */
+  contactChannel?: { key: string; label: string };
   /** The salesperson credited with the customer: their first contact's, else the referral's attributed salesperson. */
   ownerUserid?: string;
   /** The owner's first WeCom department when last computed (0 = no owner / no department). */
   departmentId: number;
   referrerId?: string;
+  /** The inviter's name when the referral was recorded: the top-referrers table shows it without reading customers. */
+  referrerName?: string;
   referredAt?: Date;
   referralChannel?: 'share' | 'poster';
   /** A referred customer became active: a page view, or became a contact. */
@@ -49,7 +55,7 @@ export interface CustomerJourneyDocument {
 export interface JourneyContribution {
   funnel?: { key: FunnelRollupKey; counts: Record<string, number> };
   referralCohort?: { key: ReferralRollupKey; counts: Record<string, number> };
-  referrer?: { inviterId: string; counts: Record<string, number> };
+  referrer?: { inviterId: string; name?: string; counts: Record<string, number> };
 }
 
 /**
@@ -134,6 +140,8 @@ export interface ReferralRollupDocument extends ReferralRollupKey {
 /** All-time totals per inviter (`analytics_referrers`, `_id` = inviter customerId). */
 export interface ReferrerTotalsDocument {
   _id: string;
+  /** The inviter's name as the latest referral recorded it (null on rows older than the name). */
+  name: string | null;
   departmentId: number;
   invited: number;
   activated: number;

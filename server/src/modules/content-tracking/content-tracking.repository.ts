@@ -11,8 +11,12 @@ import {
 export type ContentSendRecord = WithId<ContentSendDocument>;
 export type ContentStatsCounters = Pick<ContentStatsDocument, 'sends' | 'opens' | 'uniqueOpens' | 'sendsOpened' | 'scans' | 'contactsAdded' | 'orders' | 'revenueFen'>;
 
+/** Told of every touch when it is first stored (the analytics rollups); never of a repeat. */
+export type ContentTouchListener = (touch: ContentTouchDocument & { id: string }) => void;
+
 export class ContentTrackingRepository {
   private readonly models: ReturnType<typeof contentTrackingModels>;
+  private readonly touchListeners: ContentTouchListener[] = [];
 
   constructor(connection: Connection) {
     this.models = contentTrackingModels(connection);
@@ -43,19 +47,30 @@ export class ContentTrackingRepository {
 
   /** Moves a prepared send to its outcome; null when it was already settled (the outcome is reported once). */
   async settle(corpId: string, sendId: string, changes: Pick<ContentSendDocument, 'status' | 'settledAt' | 'error'>): Promise<ContentSendRecord | null> {
-    const updated = await this.models.sends.findOneAndUpdate({ _id: sendId, corpId, status: 'prepared' }, { $set: changes }, { new: true }).lean();
+    const updated = await this.models.sends.findOneAndUpdate({ _id: sendId, corpId, status: 'prepared' }, { $set: changes }, { returnDocument: 'after' }).lean();
     return updated && withStringId(updated);
+  }
+
+  onTouch(listener: ContentTouchListener): void {
+    this.touchListeners.push(listener);
   }
 
   /** Stores a keyed touch; `first` is false when the same key was recorded before. */
   async recordTouch(touch: ContentTouchDocument): Promise<{ first: boolean }> {
+    let id: string;
     try {
-      await this.models.touches.create(touch);
-      return { first: true };
+      id = (await this.models.touches.create(touch))._id.toString();
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return { first: false };
     }
+    for (const listener of this.touchListeners) listener({ ...touch, id });
+    return { first: true };
+  }
+
+  /** Every touch, in no particular order, through a cursor (the analytics rebuild: its counts are sums). */
+  async *allTouches(batchSize = 2000): AsyncGenerator<ContentTouchDocument & { id: string }> {
+    for await (const { _id, ...touch } of this.models.touches.find().lean().cursor({ batchSize })) yield { ...touch, id: _id.toString() };
   }
 
   async findTouch(corpId: string, key: string): Promise<ContentTouchDocument | null> {
@@ -70,6 +85,17 @@ export class ContentTrackingRepository {
   /** Sends the salesperson made to a customer since a moment, newest first. */
   async sendsToCustomer(customerId: string, since: Date): Promise<ContentSendRecord[]> {
     return (await this.models.sends.find({ customerId, status: 'sent', preparedAt: { $gte: since } }).sort({ preparedAt: -1 }).limit(50).lean()).map(withStringId);
+  }
+
+  /** Sends of one piece of content that WeCom confirmed in [start, end). */
+  async sentBetween(corpId: string, content: Pick<ContentSendDocument, 'contentKind' | 'contentId'>, start: Date, end: Date): Promise<ContentSendRecord[]> {
+    const filter = { corpId, contentKind: content.contentKind, contentId: content.contentId, status: 'sent' as const, settledAt: { $gte: start, $lt: end } };
+    return (await this.models.sends.find(filter).lean()).map(withStringId);
+  }
+
+  /** What customers did with one piece of content in [start, end): first opens, scans, contacts or orders credited to it. */
+  async touchesBetween(corpId: string, touch: ContentTouchKind, content: Pick<ContentTouchDocument, 'contentKind' | 'contentId'>, start: Date, end: Date): Promise<ContentTouchDocument[]> {
+    return this.models.touches.find({ corpId, touch, contentKind: content.contentKind, contentId: content.contentId, at: { $gte: start, $lt: end } }, { _id: 0 }).lean();
   }
 
   async incrementStats(corpId: string, contentKind: ContentSendDocument['contentKind'], contentId: string, counters: Partial<ContentStatsCounters>): Promise<void> {

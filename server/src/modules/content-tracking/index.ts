@@ -1,2 +1,2 @@
-export { ContentTrackingRepository, type ContentSendRecord, type ContentStatsCounters } from './content-tracking.repository';
+export { ContentTrackingRepository, type ContentSendRecord, type ContentStatsCounters, type ContentTouchListener } from './content-tracking.repository';
 export type { ContentTouchDocument, ContentTouchKind } from './content-tracking.model';

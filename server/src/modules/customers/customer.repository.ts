@@ -1,4 +1,4 @@
-import type { Connection, Model } from 'mongoose';
+import { isValidObjectId, type Connection, type Model } from 'mongoose';
 import { FIRST_STAGE_KEY, type StageKey } from '@zhike/shared/stages';
 import { withStringId, type WithId } from '../../platform/db/records';
 import { customerModel, type CustomerDocument, type IdentifierKind, type IdentityLink, type WeComContactProfile } from './customer.model';
@@ -11,22 +11,52 @@ const FIELD: Record<IdentifierKind, string> = {
   external_userid: 'identifiers.externalUserIds',
 };
 
+/** Told when a customer's unionid becomes known (the analytics' 可识别粉丝 step): once per customer. */
+export type UnionidListener = (link: { customerId: string; at: Date }) => void;
+
 export class CustomerRepository {
   private readonly customers: Model<CustomerDocument>;
+  private readonly unionidListeners: UnionidListener[] = [];
 
   constructor(connection: Connection) {
     this.customers = customerModel(connection);
   }
 
+  onUnionidLinked(listener: UnionidListener): void {
+    this.unionidListeners.push(listener);
+  }
+
+  private unionidLinked(customerId: string, at: Date): void {
+    for (const listener of this.unionidListeners) listener({ customerId, at });
+  }
+
+  /** Customers holding a unionid and when it was linked, through a cursor (the analytics rebuild). */
+  async *unionidLinks(batchSize = 2000): AsyncGenerator<{ customerId: string; at: Date }> {
+    const found = this.customers.find({ 'identifiers.unionid': { $exists: true } }, { identityLinks: 1, firstSeenAt: 1 }).lean().cursor({ batchSize });
+    for await (const customer of found) yield { customerId: customer._id.toString(), at: unionidLinkedAt(customer) };
+  }
+
+  /** A malformed id (from a URL or a query) names no customer rather than failing the request. */
   async findById(id: string): Promise<CustomerRecord | null> {
+    if (!isValidObjectId(id)) return null;
     const found = await this.customers.findById(id).lean();
     return found && withStringId(found);
   }
 
   async findByIds(ids: string[]): Promise<CustomerRecord[]> {
-    if (ids.length === 0) return [];
-    const found = await this.customers.find({ _id: { $in: ids } }).lean();
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (valid.length === 0) return [];
+    const found = await this.customers.find({ _id: { $in: valid } }).lean();
     return found.map(withStringId);
+  }
+
+  /** Each customer's stage and whether their unionid is known: every customer, or these (segment rules, the score's fit part). */
+  async listStages(ids?: string[]): Promise<{ id: string; stage: StageKey; hasUnionId: boolean }[]> {
+    if (ids?.length === 0) return [];
+    const found = await this.customers
+      .find(ids ? { _id: { $in: ids } } : {}, { stage: 1, 'identifiers.unionid': 1 })
+      .lean<{ _id: { toString(): string }; stage?: StageKey; identifiers?: { unionid?: string } }[]>();
+    return found.map((customer) => ({ id: customer._id.toString(), stage: customer.stage ?? FIRST_STAGE_KEY, hasUnionId: Boolean(customer.identifiers?.unionid) }));
   }
 
   async findByIdentifier(kind: IdentifierKind, value: string): Promise<CustomerRecord | null> {
@@ -49,7 +79,9 @@ export class CustomerRepository {
     const condition = link.kind === 'external_userid' ? { [field]: { $ne: link.value } } : { [field]: { $exists: false } };
     const change = link.kind === 'external_userid' ? { $addToSet: { [field]: link.value } } : { $set: { [field]: link.value } };
     const result = await this.customers.updateOne({ _id: customerId, ...condition }, { ...change, $push: { identityLinks: link } });
-    return result.modifiedCount === 1;
+    if (result.modifiedCount !== 1) return false;
+    if (link.kind === 'unionid') this.unionidLinked(customerId, link.at);
+    return true;
   }
 
   async update(customerId: string, changes: { displayName?: string; wecomProfile?: WeComContactProfile; activeAt?: Date }): Promise<void> {
@@ -101,7 +133,12 @@ export class CustomerRepository {
 
   /** Inserts a new customer; a duplicate identifier surfaces as E11000 for the caller to resolve. */
   async insert(customer: CustomerDocument): Promise<CustomerRecord> {
-    const created = await this.customers.create(customer);
-    return withStringId(created.toObject());
+    const created = withStringId((await this.customers.create(customer)).toObject());
+    if (customer.identifiers.unionid) this.unionidLinked(created.id, unionidLinkedAt(customer));
+    return created;
   }
+}
+
+function unionidLinkedAt(customer: Pick<CustomerDocument, 'identityLinks' | 'firstSeenAt'>): Date {
+  return customer.identityLinks.find((link) => link.kind === 'unionid')?.at ?? customer.firstSeenAt;
 }

@@ -6,6 +6,8 @@ export type FollowRecord = WithId<FollowDocument>;
 /** What WeCom reports of a follow: never the end (callbacks decide it) nor Zhike's local-only tags. */
 export type FollowSnapshot = Omit<FollowDocument, 'endedAt' | 'endReason' | 'localTagIds'>;
 type FollowKey = { corpId: string; externalUserId: string; userid: string };
+/** An active follow as the analytics see it: who follows whom, and the follow's tags. */
+export type ActiveFollowTags = { customerId: string; externalUserId: string; userid: string; tagIds: string[] };
 
 export class FollowRepository {
   private readonly follows: Model<FollowDocument>;
@@ -65,6 +67,32 @@ export class FollowRepository {
     if (userids.length === 0) return [];
     const found = await this.follows.find({ corpId, userid: { $in: userids }, endedAt: { $exists: false } }).sort({ since: 1 }).lean();
     return found.map(withStringId);
+  }
+
+  /**
+   * Who follows whom now, with the tags on each follow (WeCom and local-only together): the whole corp, or these
+   * customers. Only what the analytics need is read, so the corp's every follow fits in memory.
+   */
+  async listActiveTags(corpId: string, customerIds?: string[]): Promise<ActiveFollowTags[]> {
+    if (customerIds?.length === 0) return [];
+    const filter = { corpId, endedAt: { $exists: false }, ...(customerIds ? { customerId: { $in: customerIds } } : {}) };
+    const found = await this.follows.find(filter, { customerId: 1, externalUserId: 1, userid: 1, wecomTagIds: 1, localTagIds: 1 }).lean();
+    return found.map((follow) => ({
+      customerId: follow.customerId,
+      externalUserId: follow.externalUserId,
+      userid: follow.userid,
+      tagIds: [...(follow.wecomTagIds ?? []), ...(follow.localTagIds ?? [])],
+    }));
+  }
+
+  /** Follows that started in [start, end): new contacts (the console's drill-down reads them raw). */
+  async listStartedBetween(corpId: string, start: Date, end: Date): Promise<FollowRecord[]> {
+    return (await this.follows.find({ corpId, since: { $gte: start, $lt: end } }).lean()).map(withStringId);
+  }
+
+  /** Follows that ended in [start, end) for one reason (churn: the customer deleted the salesperson). */
+  async listEndedBetween(corpId: string, reason: FollowEndReason, start: Date, end: Date): Promise<FollowRecord[]> {
+    return (await this.follows.find({ corpId, endReason: reason, endedAt: { $gte: start, $lt: end } }).lean()).map(withStringId);
   }
 
   async listForCustomer(customerId: string): Promise<FollowRecord[]> {

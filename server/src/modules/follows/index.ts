@@ -1,2 +1,2 @@
-export { FollowRepository, type FollowRecord, type FollowSnapshot } from './follow.repository';
+export { FollowRepository, type ActiveFollowTags, type FollowRecord, type FollowSnapshot } from './follow.repository';
 export type { FollowEndReason } from './follow.model';

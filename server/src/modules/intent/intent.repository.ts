@@ -23,6 +23,12 @@ export class IntentRollupRepository {
     return new Map(found.map((r) => [r.customerId, { refAt: r.refAt, value: r.value, recent: r.recent }]));
   }
 
+  /** Every customer's engagement (the periodic analytics snapshot), without the explanation. */
+  async findAll(): Promise<Map<string, EngagementRollup>> {
+    const found = await this.rollups.find({}, { customerId: 1, refAt: 1, value: 1 }).lean();
+    return new Map(found.map((r) => [r.customerId, { refAt: r.refAt, value: r.value, recent: [] }]));
+  }
+
   /**
    * Read, change, write only if nobody wrote in between (single-document compare-and-set on `version`);
    * a lost race reads again. No transaction needed, and it behaves the same on MongoDB and FerretDB.

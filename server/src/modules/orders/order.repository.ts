@@ -51,6 +51,20 @@ export class OrderRepository {
     return new Set(paid.map((order) => order.customerId));
   }
 
+  /** Orders paid in [start, end), whatever happened to them since (refunded ones included). */
+  async listPaidBetween(corpId: string, start: Date, end: Date): Promise<OrderRecord[]> {
+    return (await this.models.orders.find({ corpId, paidAt: { $gte: start, $lt: end } }).lean()).map(withStringId);
+  }
+
+  /** Each customer's first paid order (who first bought when, credited to whom); customers who never paid are absent. */
+  async firstPaidOrders(customerIds: string[]): Promise<Map<string, OrderRecord>> {
+    if (customerIds.length === 0) return new Map();
+    const paid = await this.models.orders.find({ customerId: { $in: customerIds }, paidAt: { $exists: true } }).sort({ paidAt: 1 }).lean();
+    const first = new Map<string, OrderRecord>();
+    for (const order of paid) if (!first.has(order.customerId)) first.set(order.customerId, withStringId(order));
+    return first;
+  }
+
   /** Pending orders whose time ran out, oldest first. */
   async listExpiredPending(now: Date, limit: number): Promise<OrderRecord[]> {
     return (await this.models.orders.find({ status: 'pending', expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(limit).lean()).map(withStringId);
@@ -67,7 +81,7 @@ export class OrderRepository {
    */
   async transition(orderNo: string, from: OrderStatus, transition: Omit<OrderTransitionRecord, 'from'>, changes: Partial<OrderDocument> = {}): Promise<OrderRecord | null> {
     const updated = await this.models.orders
-      .findOneAndUpdate({ orderNo, status: from }, { $set: { ...changes, status: transition.to }, $push: { history: { ...transition, from } } }, { new: true })
+      .findOneAndUpdate({ orderNo, status: from }, { $set: { ...changes, status: transition.to }, $push: { history: { ...transition, from } } }, { returnDocument: 'after' })
       .lean();
     return updated && withStringId(updated);
   }
@@ -84,7 +98,7 @@ export class OrderRepository {
 
   /** Adds a settled refund to the order once (the refund's own status change is the guard). */
   async addRefunded(orderNo: string, amountFen: number): Promise<OrderRecord | null> {
-    const updated = await this.models.orders.findOneAndUpdate({ orderNo }, { $inc: { refundedFen: amountFen } }, { new: true }).lean();
+    const updated = await this.models.orders.findOneAndUpdate({ orderNo }, { $inc: { refundedFen: amountFen } }, { returnDocument: 'after' }).lean();
     return updated && withStringId(updated);
   }
 
@@ -108,7 +122,7 @@ export class OrderRepository {
 
   /** Settles a processing refund once; null when it was already settled. */
   async settleRefund(outRefundNo: string, status: 'succeeded' | 'failed', at: Date): Promise<RefundRecord | null> {
-    const updated = await this.models.refunds.findOneAndUpdate({ outRefundNo, status: 'processing' }, { $set: { status, settledAt: at } }, { new: true }).lean();
+    const updated = await this.models.refunds.findOneAndUpdate({ outRefundNo, status: 'processing' }, { $set: { status, settledAt: at } }, { returnDocument: 'after' }).lean();
     return updated && withStringId(updated);
   }
 }

@@ -18,7 +18,7 @@ export class PosterRepository {
 
   async updateTemplateAtVersion(corpId: string, id: string, expectedVersion: number, changes: Partial<PosterTemplateDocument>): Promise<PosterTemplateRecord | null> {
     const updated = await this.models.templates
-      .findOneAndUpdate({ _id: id, corpId, version: expectedVersion }, { $set: changes, $inc: { version: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, corpId, version: expectedVersion }, { $set: changes, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean();
     return updated && withStringId(updated);
   }

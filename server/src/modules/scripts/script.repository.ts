@@ -20,7 +20,7 @@ export class ScriptRepository {
   /** Applies an edit only if nobody saved since `expectedVersion`; null when the version moved on. */
   async updateAtVersion(corpId: string, id: string, expectedVersion: number, changes: Partial<ScriptDocument>): Promise<ScriptRecord | null> {
     const updated = await this.models.scripts
-      .findOneAndUpdate({ _id: id, corpId, version: expectedVersion }, { $set: changes, $inc: { version: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, corpId, version: expectedVersion }, { $set: changes, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean();
     return updated && withStringId(updated);
   }
@@ -45,7 +45,7 @@ export class ScriptRepository {
   }
 
   async updateCategory(corpId: string, id: string, changes: Partial<ScriptCategoryDocument>): Promise<ScriptCategoryRecord | null> {
-    const updated = await this.models.categories.findOneAndUpdate({ _id: id, corpId }, { $set: changes }, { new: true }).lean();
+    const updated = await this.models.categories.findOneAndUpdate({ _id: id, corpId }, { $set: changes }, { returnDocument: 'after' }).lean();
     return updated && withStringId(updated);
   }
 
@@ -82,7 +82,7 @@ export class ScriptRepository {
   }
 
   async bumpRevision(corpId: string): Promise<number> {
-    const bumped = await this.models.revisions.findOneAndUpdate({ _id: `scripts:${corpId}` }, { $inc: { value: 1 } }, { upsert: true, new: true }).lean();
+    const bumped = await this.models.revisions.findOneAndUpdate({ _id: `scripts:${corpId}` }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
     return bumped!.value;
   }
 }

@@ -51,6 +51,15 @@ export class TimelineRepository {
     return found && withStringId(found);
   }
 
+  /**
+   * Every entry, customer by customer and in time order within each (the order the analytics rebuild applies
+   * them in): a cursor, so a million entries are never held here. The sort is the (customerId, at) index read
+   * backwards, so MongoDB streams it from the index instead of sorting in memory.
+   */
+  async *inCustomerOrder(batchSize = 2000): AsyncGenerator<TimelineRecord> {
+    for await (const entry of this.entries.find().sort({ customerId: -1, at: 1 }).lean().cursor({ batchSize })) yield withStringId(entry);
+  }
+
   async latestForCustomer(customerId: string, limit: number): Promise<TimelineRecord[]> {
     const found = await this.entries.find({ customerId }).sort({ at: -1 }).limit(limit).lean();
     return found.map(withStringId);

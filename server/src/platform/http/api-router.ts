@@ -42,6 +42,8 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
   redirects?: true;
   /** The handler answers with bytes (images, files), not JSON: a `BinaryResult`. */
   binaryResponse?: { contentType: string; cacheControl?: string };
+  /** The handler may answer with a `FileDownload` of this type instead of its JSON: an export of the same data, asked for in the query. */
+  download?: { contentType: string };
   successStatus?: number;
   handler(input: HandlerInput<TBody, TQuery, TParams>): Promise<TResult>;
 }
@@ -50,6 +52,15 @@ export interface RouteDefinition<TBody = unknown, TQuery = unknown, TParams = un
 export interface BinaryResult {
   bytes: Buffer;
   contentType?: string;
+}
+
+/** A file a route that declares `download` answers with instead of its JSON (saved by the browser under `filename`). */
+export class FileDownload {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+    readonly filename: string,
+  ) {}
 }
 
 export type PrincipalResolver = (ctx: Context) => Promise<Principal | null>;
@@ -91,6 +102,14 @@ export class ApiRouter {
       const result = await route.handler(input);
       if (route.redirects) return;
       ctx.status = route.successStatus ?? 200;
+      if (result instanceof FileDownload) {
+        if (!route.download) throw new Error(`${route.method} ${route.path} answered with a file it does not declare`);
+        ctx.attachment(result.filename);
+        ctx.type = result.contentType;
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = result.bytes;
+        return;
+      }
       if (route.binaryResponse) {
         const { bytes, contentType } = result as BinaryResult;
         ctx.type = contentType ?? route.binaryResponse.contentType;

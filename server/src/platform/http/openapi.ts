@@ -48,7 +48,10 @@ export function buildOpenApiDocument(routes: RouteDefinition[], info: { title: s
             content: route.binaryResponse
               ? { [route.binaryResponse.contentType]: { schema: { type: 'string', format: 'binary' } } }
               : route.response
-                ? { 'application/json': { schema: schemaOf(route.response, 'output', components) } }
+                ? {
+                    'application/json': { schema: schemaOf(route.response, 'output', components) },
+                    ...(route.download ? { [route.download.contentType]: { schema: { type: 'string', format: 'binary' } } } : {}),
+                  }
                 : undefined,
           },
         };

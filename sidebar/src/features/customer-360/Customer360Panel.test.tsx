@@ -24,6 +24,21 @@ describe('Customer360Panel', () => {
     screen.getByText('备注：张伟-星河采购', { selector: '.c360-header *' });
   });
 
+  it('warns in the header when the customer is on the churn-risk list, with the reason', async () => {
+    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, churnRisk: { risk: 46, reason: '平均每 3 天活跃一次，已 12 天未活跃；意向分从 58 降到 30' } }) });
+    renderPanel();
+
+    expect((await screen.findByTestId('churn-risk')).textContent).toBe('流失风险：平均每 3 天活跃一次，已 12 天未活跃；意向分从 58 降到 30');
+  });
+
+  it('shows no churn-risk line for a customer who is not at risk', async () => {
+    fakeApi({ [PATH]: ok({ ...ZHANG_WEI, churnRisk: null }) });
+    renderPanel();
+
+    await screen.findByTestId('customer-name');
+    expect(screen.queryByTestId('churn-risk')).toBeNull();
+  });
+
   it('shows the first-touch channel and the Beijing dates in the key facts', async () => {
     fakeApi({ [PATH]: ok(ZHANG_WEI) });
     renderPanel();

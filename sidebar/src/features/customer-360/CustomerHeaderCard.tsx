@@ -49,6 +49,11 @@ export function CustomerHeaderCard({ data, viewerUserid, onUpdate, onRefresh }: 
               {company}
             </p>
           )}
+          {data.churnRisk && (
+            <p className="c360-sub c360-churn" data-testid="churn-risk">
+              流失风险：{data.churnRisk.reason}
+            </p>
+          )}
         </div>
       </div>
       {stage.open && <StageSelector editor={stage} stages={data.stages} />}

@@ -11,8 +11,9 @@ const MARK_PREFIX = 'zhike.loginRedirectAt:';
 // OAuth round trip takes a second or two; a minute separates "just came back" from "a later visit".
 const LOOP_WINDOW_MS = 60_000;
 
-export function authorizeUrl(location: Pick<Location, 'pathname' | 'search'> = window.location): string {
-  return `/api/auth/wecom/authorize?redirect=${encodeURIComponent(location.pathname + location.search)}`;
+/** The hash goes along: it names the console screen (`#/analytics?from=…`), so a shared link survives the login. */
+export function authorizeUrl(location: Pick<Location, 'pathname' | 'search' | 'hash'> = window.location): string {
+  return `/api/auth/wecom/authorize?redirect=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
 }
 
 /** 'redirecting' when the browser is on its way; 'loop' when we already tried and must stop. */

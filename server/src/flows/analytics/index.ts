@@ -1,0 +1,10 @@
+export { AnalyticsScopes, inDepartments, ofUserids, departmentList, useridList, NO_DEPARTMENT, type AnalyticsScope, type AnalyticsViewer } from './analytics-scope';
+export { DepartmentDirectory } from './department-directory';
+export { SalesReportsFlow } from './sales-reports.flow';
+export { FunnelReportFlow } from './funnel-report.flow';
+export { ContentReportFlow } from './content-report.flow';
+export { ReferralReportsFlow } from './referral-reports.flow';
+export { DrillDownFlow } from './drill-down.flow';
+export type { DrillDownPopulation, DrillDownQueryOf, DrillDownSource, ExtensionPopulation } from './drill-down-populations';
+export { registerAnalyticsRoutes, type AnalyticsRouteDeps } from './analytics.routes';
+export { composeAnalytics, type Analytics, type AnalyticsSources } from './analytics.compose';
