@@ -99,7 +99,8 @@ describe('database conformance: concurrency', () => {
     await race(200, () => pooled.Counter.updateOne({ key: 'inc-pooled' }, { $inc: { hits: 1 } }).exec());
     const hits = (await app.Counter.findOne({ key: 'inc-pooled' }).lean())!.hits!;
     let mostWinners = 0;
-    for (let round = 1; round <= 5; round++) {
+    // A race: on a loaded machine a round may happen to serialise, so try until one shows it (at most 30).
+    for (let round = 1; round <= 30 && mostWinners <= 1; round++) {
       const order = await app.Order.create({ orderNo: `pooled-${round}`, state: 'pending' });
       const results = await race(20, () =>
         pooled.Order.findOneAndUpdate({ _id: order._id, state: 'pending' }, { $set: { state: 'paid' } }, { returnDocument: 'after' }).lean().exec(),
