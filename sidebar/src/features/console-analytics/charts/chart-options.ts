@@ -29,7 +29,8 @@ export function funnelOption(steps: readonly FunnelStepFigures[]): ChartOption {
   };
 }
 
-/** New and lost contacts per day (left axis, 人) and net revenue (right axis, 元). */
+/** New and lost contacts per day (left axis, 人) and net revenue (right axis, 元). Straight segments: a spline
+ * between daily counts draws bumps and dips that no day had. */
 export function trendOption(daily: OverviewReport['daily']): ChartOption {
   return {
     textStyle: { fontFamily: FONT },
@@ -42,8 +43,8 @@ export function trendOption(daily: OverviewReport['daily']): ChartOption {
       { type: 'value', name: '元', splitLine: { show: false } },
     ],
     series: [
-      { type: 'line', name: '新增客户', data: daily.map((day) => day.newContacts), smooth: true, showSymbol: daily.length <= 31 },
-      { type: 'line', name: '流失客户', data: daily.map((day) => day.lostContacts), smooth: true, showSymbol: daily.length <= 31 },
+      { type: 'line', name: '新增客户', data: daily.map((day) => day.newContacts), smooth: false, showSymbol: daily.length <= 31 },
+      { type: 'line', name: '流失客户', data: daily.map((day) => day.lostContacts), smooth: false, showSymbol: daily.length <= 31 },
       { type: 'bar', name: '净营收', yAxisIndex: 1, data: daily.map((day) => day.netRevenueFen / 100), barMaxWidth: 16, itemStyle: { opacity: 0.45 } },
     ],
   };
