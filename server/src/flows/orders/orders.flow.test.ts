@@ -103,7 +103,11 @@ describe('orders: placing, paying exactly once, closing and refunding', () => {
 
     await expect(
       flow.placeByCustomer(wang.id, { requestId: 'order-req-0002', items: [{ productId: product.serum!, skuId: sku.serum!, quantity: 1 }, { productId: product.mask!, skuId: sku.mask!, quantity: 2 }] }),
-    ).rejects.toMatchObject({ status: 409, message: '库存不足：水润保湿面膜（标准装）' });
+    ).rejects.toMatchObject({
+      status: 409,
+      message: '库存不足：水润保湿面膜（标准装）',
+      details: [{ field: 'body.items.1.quantity', issue: '水润保湿面膜（标准装）库存不足，请减少数量或换个规格' }],
+    });
     expect([await stockOf('serum'), await stockOf('mask')]).toEqual([8, 1]);
   });
 

@@ -141,7 +141,8 @@ export class OrdersFlow {
   /** Takes stock line by line; if a line is short, gives back what was taken and closes the order. */
   private async reserveStock(order: OrderRecord): Promise<void> {
     const taken: OrderRecord['items'] = [];
-    for (const item of order.items) {
+    // Lines keep the request's order (priceOrder), so the index names the line the buyer has to change.
+    for (const [index, item] of order.items.entries()) {
       if (await this.deps.catalog.takeStock(item.skuId, item.quantity)) {
         taken.push(item);
         continue;
@@ -149,7 +150,7 @@ export class OrdersFlow {
       for (const done of taken) await this.deps.catalog.returnStock(done.skuId, done.quantity);
       await this.deps.orders.update(order.orderNo, { stockReturned: true });
       await this.deps.orders.transition(order.orderNo, 'pending', { to: 'closed', at: this.now(), by: 'system', reason: `库存不足：${item.name} ${item.skuName}` });
-      throw new AppError('CONFLICT', `库存不足：${item.name}（${item.skuName}）`, [{ field: 'body.items', issue: `${item.skuName} 库存不足` }]);
+      throw new AppError('CONFLICT', `库存不足：${item.name}（${item.skuName}）`, [{ field: `body.items.${index}.quantity`, issue: `${item.name}（${item.skuName}）库存不足，请减少数量或换个规格` }]);
     }
   }
 
