@@ -1,4 +1,4 @@
-import { CHURN_LIST_LIMIT, CHURN_RULE, type AnalyticsRefreshResult, type ChurnRiskReport, type RfmReport } from '@zhike/shared/analytics';
+import { CHURN_RULE, type AnalyticsRefreshResult, type ChurnRiskReport, type RfmReport } from '@zhike/shared/analytics';
 import { AppError } from '../../platform/http/app-error';
 import { rfmReport, type AnalyticsSnapshotJob, type ChurnRiskRepository, type SnapshotRepository } from '../../modules/analytics';
 import { ofUserids, useridList, type AnalyticsScopes, type AnalyticsViewer } from './analytics-scope';
@@ -6,7 +6,7 @@ import { ofUserids, useridList, type AnalyticsScopes, type AnalyticsViewer } fro
 export interface SnapshotReportsDeps {
   scopes: Pick<AnalyticsScopes, 'resolve'>;
   snapshots: Pick<SnapshotRepository, 'find'>;
-  churnRisks: Pick<ChurnRiskRepository, 'list'>;
+  churnRisks: Pick<ChurnRiskRepository, 'top'>;
   job: Pick<AnalyticsSnapshotJob, 'refresh'>;
 }
 
@@ -25,21 +25,8 @@ export class SnapshotReportsFlow {
     if (userid !== undefined && !ofUserids(scope, userid)) {
       throw new AppError('FORBIDDEN', viewer.role === 'salesperson' ? '只能查看自己的客户' : '只能查看您负责的部门的销售', [{ field: 'query.userid', issue: '不在您的查看范围内' }]);
     }
-    const rows = await this.deps.churnRisks.list(viewer.corpId, userid !== undefined ? [userid] : useridList(scope));
-    const byOwner = new Map<string, { userid: string; name: string; total: number }>();
-    for (const row of rows) {
-      if (row.ownerUserid === null) continue;
-      const owner = byOwner.get(row.ownerUserid) ?? { userid: row.ownerUserid, name: row.ownerName ?? row.ownerUserid, total: 0 };
-      owner.total += 1;
-      byOwner.set(row.ownerUserid, owner);
-    }
-    return {
-      asOf: snapshot?.asOf.toISOString() ?? null,
-      rule: CHURN_RULE,
-      total: rows.length,
-      byOwner: [...byOwner.values()].sort((a, b) => b.total - a.total || a.userid.localeCompare(b.userid)),
-      rows: rows.slice(0, CHURN_LIST_LIMIT),
-    };
+    const { total, byOwner, rows } = await this.deps.churnRisks.top(viewer.corpId, userid !== undefined ? [userid] : useridList(scope));
+    return { asOf: snapshot?.asOf.toISOString() ?? null, rule: CHURN_RULE, total, byOwner, rows };
   }
 
   async refresh(): Promise<AnalyticsRefreshResult> {
