@@ -4,7 +4,7 @@ import type { FunnelStep } from '@zhike/shared/analytics';
  * What the analytics know of one customer, kept current from the timeline, orders and referrals: the
  * funnel steps reached (first time each), the first touch and its channel, the owner, money, and the
  * customer's rhythm. Dashboards never scan these (100k of them); the periodic snapshot and drill-downs do.
- * Collection `analytics_journeys`, one document per customer (`customerId` unique).
+ * Collections `analytics_journeys_00` … `_3f` (by a hash of the customer id), one document per customer.
  */
 export interface CustomerJourneyDocument {
   corpId: string;

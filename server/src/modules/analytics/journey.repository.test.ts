@@ -1,7 +1,7 @@
 import { ensureIndexes } from '../../platform/db/database';
 import { openTestDatabase } from '../../testing/test-database';
 import type { CustomerJourneyDocument } from './analytics.model';
-import { JourneyRepository } from './journey.repository';
+import { journeyCollectionName, JourneyRepository } from './journey.repository';
 import { emptyJourney } from './journey-reducer';
 
 describe('JourneyRepository', () => {
@@ -38,7 +38,7 @@ describe('JourneyRepository', () => {
     });
     await journeys.saveAtVersion(stored, null);
     expect(await journeys.find('c2')).toEqual({ ...stored, version: 1 });
-    const raw = await database.connection.collection('analytics_journeys').findOne({ _id: 'c2' as never });
+    const raw = await database.connection.collection(journeyCollectionName('c2')).findOne({ _id: 'c2' as never });
     expect(raw).not.toHaveProperty('firstTouchAt');
     expect(raw).not.toHaveProperty('referrerId');
   });
@@ -48,6 +48,12 @@ describe('JourneyRepository', () => {
     expect((await journeys.findMany(['c1', 'c2', 'absent', 'c1'])).map((found) => found.customerId).sort()).toEqual(['c1', 'c2']);
     const many = Array.from({ length: 240 }, (_, index) => `m${index}`);
     expect((await journeys.findMany(many)).length).toBe(240);
+    // Spread over the buckets: no collection holds more than a small share of them.
+    expect(journeyCollectionName('m0')).toMatch(/^analytics_journeys_[0-9a-f]{2}$/);
+    const perBucket = new Map<string, number>();
+    for (const name of many.map(journeyCollectionName)) perBucket.set(name, (perBucket.get(name) ?? 0) + 1);
+    expect(perBucket.size).toBeGreaterThan(40);
+    expect(Math.max(...perBucket.values())).toBeLessThan(15);
 
     const batches: number[] = [];
     await journeys.forEachJourney((batch) => void batches.push(batch.length), 100);

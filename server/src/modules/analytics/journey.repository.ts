@@ -1,72 +1,64 @@
-import { Schema, type Connection, type mongo } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { isDuplicateKeyError } from '../../platform/db/records';
 import type { CustomerJourneyDocument, JourneyContribution } from './analytics.model';
 import { nestCounts } from './rollup-increments';
 
-// The schema declares the stored shape and the unique index; reads and writes go through the driver (see toStored).
-const JourneySchema = new Schema(
-  {
-    // The customer id twice: as `_id`, the one lookup FerretDB pushes down to SQLite; as `customerId`, what readers filter on.
-    _id: String,
-    corpId: { type: String, required: true },
-    customerId: { type: String, required: true },
-    steps: { type: Schema.Types.Mixed, default: {} },
-    firstTouchAt: Date,
-    channelKey: { type: String, required: true },
-    channelLabel: { type: String, required: true },
-    contactedAt: { type: Schema.Types.Mixed, default: undefined },
-    contactChannel: { type: Schema.Types.Mixed, default: undefined },
-    ownerUserid: String,
-    departmentId: { type: Number, required: true },
-    referrerId: String,
-    referrerName: String,
-    referredAt: Date,
-    referralChannel: String,
-    activatedAt: Date,
-    paidOrders: { type: Number, required: true },
-    netRevenueFen: { type: Number, required: true },
-    lastPaidAt: Date,
-    activeDays: { type: Number, required: true },
-    firstActiveAt: Date,
-    lastActiveAt: Date,
-    touchedBy: { type: Schema.Types.Mixed, default: {} },
-    contribution: { type: Schema.Types.Mixed, default: undefined },
-    version: { type: Number, required: true },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'analytics_journeys', versionKey: false, minimize: false },
-);
-JourneySchema.index({ customerId: 1 }, { unique: true });
+/**
+ * Journeys are spread over this many collections by a hash of the customer id (`_id` = customerId in each).
+ * The embedded engine scans the whole collection to write one document: at 100,000 journeys in one collection
+ * each save took 3.5–5.5 s, so live recording applied 50 timeline entries in 24 minutes. A bucket holds 1/64th.
+ */
+export const JOURNEY_BUCKETS = 64;
+const BUCKET_NAMES = Array.from({ length: JOURNEY_BUCKETS }, (_, bucket) => `analytics_journeys_${bucket.toString(16).padStart(2, '0')}`);
 
-function journeyCollection(connection: Connection): mongo.Collection {
-  return (connection.models.AnalyticsJourney ?? connection.model('AnalyticsJourney', JourneySchema)).collection as unknown as mongo.Collection;
+/** The collection that holds this customer's journey (FNV-1a of the id). */
+export function journeyCollectionName(customerId: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < customerId.length; index++) hash = Math.imul(hash ^ customerId.charCodeAt(index), 0x01000193);
+  return BUCKET_NAMES[(hash >>> 0) % JOURNEY_BUCKETS]!;
 }
 
 const BATCH = 1000;
-/** Up to this many customers, point reads beat one scan of every journey on the embedded engine. */
+/** Up to this many customers, point reads beat one scan of every bucket they fall in on the embedded engine. */
 const ONE_BY_ONE_UP_TO = 200;
 
-/** One journey per customer (`analytics_journeys`); written whole, guarded by `version`. */
+/** One journey per customer (`analytics_journeys_00` … `_3f`); written whole, guarded by `version`. */
 export class JourneyRepository {
-  private readonly journeys: mongo.Collection;
+  constructor(private readonly connection: Connection) {}
 
-  constructor(connection: Connection) {
-    this.journeys = journeyCollection(connection);
+  private bucketOf(customerId: string): mongo.Collection {
+    return this.connection.collection(journeyCollectionName(customerId)) as unknown as mongo.Collection;
+  }
+
+  /** Items grouped by the bucket of their customer id. */
+  private byBucket<T>(items: T[], customerIdOf: (item: T) => string): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const name = journeyCollectionName(customerIdOf(item));
+      const group = groups.get(name);
+      if (group) group.push(item);
+      else groups.set(name, [item]);
+    }
+    return groups;
   }
 
   async find(customerId: string): Promise<CustomerJourneyDocument | null> {
-    const found = await this.journeys.findOne({ _id: customerId as never });
+    const found = await this.bucketOf(customerId).findOne({ _id: customerId as never });
     return found && toJourney(found);
   }
 
   /**
    * The journeys of these customers; customers without one are absent. A few are read one by one: FerretDB
-   * filters a bare `_id` in SQLite (about 1 ms each), whereas `$in` is filtered in Go over every journey.
+   * filters a bare `_id` in SQLite (about 1 ms each), whereas `$in` is filtered in Go over a whole bucket.
    */
   async findMany(customerIds: string[]): Promise<CustomerJourneyDocument[]> {
     const ids = [...new Set(customerIds)];
     if (ids.length <= ONE_BY_ONE_UP_TO) return (await Promise.all(ids.map((id) => this.find(id)))).filter((found): found is CustomerJourneyDocument => found !== null);
-    return (await this.journeys.find({ _id: { $in: ids as never[] } }).toArray()).map(toJourney);
+    const found: CustomerJourneyDocument[] = [];
+    for (const [name, inBucket] of this.byBucket(ids, (id) => id)) {
+      for (const document of await this.connection.collection(name).find({ _id: { $in: inBucket as never[] } }).toArray()) found.push(toJourney(document));
+    }
+    return found;
   }
 
   /**
@@ -75,40 +67,45 @@ export class JourneyRepository {
    */
   async saveAtVersion(journey: CustomerJourneyDocument, expectedVersion: number | null): Promise<boolean> {
     const next = toStored({ ...journey, version: (expectedVersion ?? 0) + 1 });
+    const bucket = this.bucketOf(journey.customerId);
     if (expectedVersion === null) {
       try {
-        await this.journeys.insertOne({ _id: journey.customerId, ...next } as never);
+        await bucket.insertOne({ _id: journey.customerId, ...next } as never);
         return true;
       } catch (error) {
         if (isDuplicateKeyError(error)) return false;
         throw error;
       }
     }
-    const result = await this.journeys.replaceOne({ _id: journey.customerId as never, version: expectedVersion }, next);
+    const result = await bucket.replaceOne({ _id: journey.customerId as never, version: expectedVersion }, next);
     return result.modifiedCount === 1;
   }
 
-  /** The rebuild's output, into an emptied collection. */
+  /** The rebuild's output, into emptied collections. */
   async insertMany(journeys: CustomerJourneyDocument[]): Promise<void> {
-    for (let start = 0; start < journeys.length; start += BATCH) {
-      await this.journeys.insertMany(journeys.slice(start, start + BATCH).map((journey) => ({ _id: journey.customerId, ...toStored(journey) }) as never));
+    for (const [name, inBucket] of this.byBucket(journeys, (journey) => journey.customerId)) {
+      for (let start = 0; start < inBucket.length; start += BATCH) {
+        await this.connection.collection(name).insertMany(inBucket.slice(start, start + BATCH).map((journey) => ({ _id: journey.customerId, ...toStored(journey) }) as never));
+      }
     }
   }
 
-  /** Every journey, a batch at a time (the snapshot, drill-downs): one scan, whatever the number of customers. */
+  /** Every journey, a batch at a time (the snapshot, drill-downs): one scan of each bucket, whatever the number of customers. */
   async forEachJourney(fn: (batch: CustomerJourneyDocument[]) => Promise<void> | void, batchSize = BATCH): Promise<void> {
     let batch: CustomerJourneyDocument[] = [];
-    for await (const document of this.journeys.find({}, { batchSize })) {
-      batch.push(toJourney(document));
-      if (batch.length < batchSize) continue;
-      await fn(batch);
-      batch = [];
+    for (const name of BUCKET_NAMES) {
+      for await (const document of this.connection.collection(name).find({}, { batchSize })) {
+        batch.push(toJourney(document));
+        if (batch.length < batchSize) continue;
+        await fn(batch);
+        batch = [];
+      }
     }
     if (batch.length) await fn(batch);
   }
 
   async deleteAll(): Promise<void> {
-    await this.journeys.deleteMany({});
+    for (const name of BUCKET_NAMES) await this.connection.collection(name).deleteMany({});
   }
 }
 

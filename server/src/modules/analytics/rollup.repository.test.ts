@@ -53,10 +53,10 @@ describe('RollupRepository', () => {
   });
 
   it('drops every rollup collection and the inviters’ totals, and nothing else', async () => {
-    await database.connection.collection('analytics_journeys').insertOne({ _id: 'kept' as never });
+    await database.connection.collection('analytics_journeys_00').insertOne({ _id: 'kept' as never });
     await rollups.dropAll();
     const names = (await database.connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name);
-    expect(names.filter((name) => name.startsWith('analytics_'))).toEqual(['analytics_journeys']);
+    expect(names.filter((name) => name.startsWith('analytics_'))).toEqual(['analytics_journeys_00']);
     expect(await rollups.readDays('sales', '2026-11-01', '2027-01-31')).toEqual([]);
   });
 });
