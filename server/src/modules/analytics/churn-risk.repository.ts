@@ -1,4 +1,4 @@
-import { CHURN_LIST_LIMIT, type ChurnRiskRow } from '@zhike/shared/analytics';
+import { CHURN_LIST_LIMIT, type ChurnRiskReport, type ChurnRiskRow } from '@zhike/shared/analytics';
 import type { Connection } from 'mongoose';
 
 /** One customer at risk (`analytics_churn_risks`, `_id` = customerId), as of the snapshot that listed them. */
@@ -26,11 +26,8 @@ interface ChurnDigestDocument {
   top: ChurnRiskDocument[];
 }
 
-export interface ChurnOwnerTotal {
-  userid: string;
-  name: string;
-  total: number;
-}
+/** How many one salesperson has at risk: the report's row, as shared with the console. */
+export type ChurnOwnerTotal = ChurnRiskReport['byOwner'][number];
 
 export interface ChurnRiskTop {
   total: number;
