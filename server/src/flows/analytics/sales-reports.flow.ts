@@ -1,5 +1,5 @@
 import type { AnalyticsRangeQuery, OverviewReport, SalespeopleReport, SalespersonRow } from '@zhike/shared/analytics';
-import type { AnalyticsSnapshotDocument, RollupRepository, SalesRollupDocument } from '../../modules/analytics';
+import type { AnalyticsSnapshotDocument, RollupRepository, SalesDayRollupDocument, SalesRollupDocument } from '../../modules/analytics';
 import type { StaffRecord, StaffRepository } from '../../modules/staff';
 import { daysOf, previousPeriod } from './analytics-days';
 import { inDepartments, NO_DEPARTMENT, ofUserids, type AnalyticsScope, type AnalyticsScopes, type AnalyticsViewer } from './analytics-scope';
@@ -31,7 +31,7 @@ function addTotals(target: SalesTotals, source: SalesTotals): void {
   for (const field of Object.keys(target) as (keyof SalesTotals)[]) target[field] += source[field];
 }
 
-function add(totals: SalesTotals, row: SalesRollupDocument): void {
+function add(totals: SalesTotals, row: SalesDayRollupDocument): void {
   totals.newContacts += count(row.newContacts);
   totals.lostContacts += count(row.lostContacts);
   totals.paidOrders += count(row.paidOrders);
@@ -41,7 +41,7 @@ function add(totals: SalesTotals, row: SalesRollupDocument): void {
   totals.contentOpened += count(row.contentOpened);
 }
 
-function sum(rows: SalesRollupDocument[]): SalesTotals {
+function sum(rows: SalesDayRollupDocument[]): SalesTotals {
   const totals = zero();
   for (const row of rows) add(totals, row);
   return totals;
@@ -54,7 +54,7 @@ export class SalesReportsFlow {
   async overview(viewer: AnalyticsViewer, query: AnalyticsRangeQuery): Promise<OverviewReport> {
     const scope = await this.deps.scopes.resolve(viewer, query.department);
     const previous = previousPeriod(query);
-    const rows = await this.rows(scope, previous.from, query.to);
+    const rows = await this.overviewRows(scope, previous.from, query.to);
     const current = sum(rows.filter((row) => row.day >= query.from));
     const before = sum(rows.filter((row) => row.day < query.from));
     const kpi = (field: keyof SalesTotals) => ({ value: current[field], previous: before[field] });
@@ -131,6 +131,12 @@ export class SalesReportsFlow {
           conversionRate: ratio(totals.firstOrders, totals.newContacts),
         })),
     };
+  }
+
+  /** The whole team's day summaries for an unfiltered view (60 rows for 30 days, not thousands); else the scope's salespeople's rows. */
+  private async overviewRows(scope: AnalyticsScope, from: string, to: string): Promise<SalesDayRollupDocument[]> {
+    if (scope.userids === 'all') return this.deps.rollups.readDays<SalesDayRollupDocument>('sales_days', from, to);
+    return this.rows(scope, from, to);
   }
 
   private async rows(scope: AnalyticsScope, from: string, to: string): Promise<SalesRollupDocument[]> {

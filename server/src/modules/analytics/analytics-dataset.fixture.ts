@@ -207,6 +207,9 @@ export async function readAnalytics(world: AnalyticsWorld) {
     sales: await rows('sales'),
     content: await rows('content'),
     referrals: await rows('referrals'),
+    salesDays: await rows('sales_days'),
+    funnelDays: await rows('funnel_days'),
+    funnelChannels: await rows('funnel_channels'),
     referrers: sortById(await world.rollups.topReferrers('all', 100)) as ReferrerTotalsDocument[],
     journeys: journeys.sort((a, b) => a.customerId.localeCompare(b.customerId)),
   };

@@ -21,13 +21,17 @@ describe('rebuildAnalytics: everything recomputed from the raw records', () => {
 
   it('produces what live recording produced, without the zeros customers who moved left behind', async () => {
     const summary = await world.recorder.pauseWhile(() => world.rebuild());
-    expect(summary).toMatchObject({ entries: 24, touches: 10, journeys: 5, rollupRows: 14, referrers: 1 });
+    // 14 rows and their 10 summaries (2 sales days, 4 department days, 4 channel days).
+    expect(summary).toMatchObject({ entries: 24, touches: 10, journeys: 5, rollupRows: 24, referrers: 1 });
     const rebuilt = await readAnalytics(world);
     expect(rebuilt.funnel).toEqual(withoutZeros(live.funnel));
     expect(rebuilt.sales).toEqual(live.sales);
     expect(rebuilt.content).toEqual(live.content);
     expect(rebuilt.referrals).toEqual(live.referrals);
     expect(rebuilt.referrers).toEqual(live.referrers);
+    expect(rebuilt.salesDays).toEqual(live.salesDays);
+    expect(rebuilt.funnelDays).toEqual(withoutZeros(live.funnelDays));
+    expect(rebuilt.funnelChannels).toEqual(withoutZeros(live.funnelChannels));
     expect(comparable(rebuilt.journeys)).toEqual(comparable(live.journeys));
     // The figures themselves, by hand: lilei's two days, and the one referral.
     expect(rebuilt.sales.filter((row) => row.userid === 'lilei')).toEqual([

@@ -111,6 +111,43 @@ describe('AnalyticsRecorder: journeys and rollups kept as things are recorded', 
     ]);
   });
 
+  it('keeps the summaries the admin dashboards read equal to the sums of their rows', () => {
+    expect(held.salesDays).toEqual([
+      { _id: '2026-11-24', day: '2026-11-24', newContacts: 3, contentSent: 2, contentOpened: 2, paidOrders: 1, paidFen: 39_900, firstOrders: 1 },
+      { _id: '2026-11-25', day: '2026-11-25', newContacts: 1, lostContacts: 1, paidOrders: 2, paidFen: 32_800, refundFen: 5_000, firstOrders: 1 },
+    ]);
+    // Department 3's day holds 陈晨 (through the channel) and 李娜 (organic); no channels, no times.
+    expect(withoutZeros(held.funnelDays)).toEqual([
+      { _id: '2026-11-24|2', day: '2026-11-24', departmentId: 2, entered: 1, reached: { visitor: 1, fan: 1, contact: 1, engaged: 1, ordered: 1, repeat: 1 } },
+      { _id: '2026-11-24|3', day: '2026-11-24', departmentId: 3, entered: 2, reached: { fan: 1, contact: 2, engaged: 1 } },
+      { _id: '2026-11-25|0', day: '2026-11-25', departmentId: 0, entered: 1, reached: { visitor: 1 } },
+      { _id: '2026-11-25|2', day: '2026-11-25', departmentId: 2, entered: 1, reached: { visitor: 1, contact: 1, engaged: 1, ordered: 1 } },
+    ]);
+    // The channel's day holds 王小明 (department 2) and 陈晨 (department 3) together, their times between steps too.
+    expect(withoutZeros(held.funnelChannels)).toEqual([
+      {
+        _id: `2026-11-24|${channelKey}`,
+        day: '2026-11-24',
+        channelKey,
+        entered: 2,
+        reached: { visitor: 1, fan: 1, contact: 2, engaged: 2, ordered: 1, repeat: 1 },
+        fromPrevious: { visitor: 1, fan: 1, contact: 1, engaged: 2, ordered: 1, repeat: 1 },
+        lagHours: { contact: { '1': 1 }, engaged: { '1': 1, '2': 1 }, ordered: { '3': 1 }, repeat: { '10': 1 } },
+      },
+      { _id: '2026-11-24|organic', day: '2026-11-24', channelKey: 'organic', entered: 1, reached: { fan: 1, contact: 1 }, fromPrevious: { contact: 1 }, lagHours: { contact: { '0': 1 } } },
+      { _id: '2026-11-25|organic', day: '2026-11-25', channelKey: 'organic', entered: 1, reached: { visitor: 1 }, fromPrevious: { visitor: 1 } },
+      {
+        _id: '2026-11-25|referral',
+        day: '2026-11-25',
+        channelKey: 'referral',
+        entered: 1,
+        reached: { visitor: 1, contact: 1, engaged: 1, ordered: 1 },
+        fromPrevious: { visitor: 1, engaged: 1, ordered: 1 },
+        lagHours: { engaged: { '1': 1 }, ordered: { '1': 1 } },
+      },
+    ]);
+  });
+
   it('counts content once per keyed touch: first open per send, scans, contacts and orders credited, refunds taken back', () => {
     expect(held.content).toEqual([
       { _id: '2026-11-24|poster|p1|3', day: '2026-11-24', contentKind: 'poster', contentId: 'p1', departmentId: 3, scans: 1, contactsAdded: 1 },

@@ -1,4 +1,5 @@
 import type { RollupFamily } from './analytics.model';
+import { summariesOf } from './rollup-summaries';
 
 /** Counters to add to one rollup row (dotted paths such as `reached.contact`); negative values take back. */
 export interface RollupIncrement {
@@ -26,7 +27,12 @@ export class RollupBuffer {
   private readonly rows = new Map<string, RollupIncrement>();
   private readonly referrers = new Map<string, ReferrerIncrement>();
 
+  /** Adds the increment to its row and to the row's summaries. */
   add(increment: RollupIncrement): void {
+    for (const row of [increment, ...summariesOf(increment)]) this.addToRow(row);
+  }
+
+  private addToRow(increment: RollupIncrement): void {
     const key = `${increment.family}|${increment.id}`;
     let row = this.rows.get(key);
     if (!row) {

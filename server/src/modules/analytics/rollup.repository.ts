@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { rollupCollectionName, type ReferrerTotalsDocument, type RollupFamily } from './analytics.model';
 import { nestCounts, nonZero, type ReferrerIncrement, type RollupIncrement } from './rollup-increments';
 
-const ROLLUP_COLLECTION = /^analytics_(funnel|sales|content|referrals)_\d{6}$/;
+const ROLLUP_COLLECTION = /^analytics_(funnel|sales|content|referrals|sales_days|funnel_days|funnel_channels)_\d{6}$/;
 const REFERRERS = 'analytics_referrers';
 const INSERT_CHUNK = 1000;
 
