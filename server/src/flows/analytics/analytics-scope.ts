@@ -43,7 +43,7 @@ export const NO_DEPARTMENT = 0;
  * they lead (asking for another is refused, not silently emptied), a salesperson only themselves.
  */
 export class AnalyticsScopes {
-  constructor(private readonly staff: Pick<StaffRepository, 'findByUserid' | 'listUseridsInDepartments'>) {}
+  constructor(private readonly staff: Pick<StaffRepository, 'findByUserid' | 'listUseridsInDepartments' | 'listUserids' | 'listByUserids'>) {}
 
   async resolve(viewer: AnalyticsViewer, department?: number): Promise<AnalyticsScope> {
     if (viewer.role === 'salesperson') return { departments: new Set(), userids: new Set([viewer.userid]) };
@@ -56,6 +56,17 @@ export class AnalyticsScopes {
     const userids = new Set(await this.staff.listUseridsInDepartments(viewer.corpId, departments));
     if (departments.includes(NO_DEPARTMENT)) userids.add('');
     return { departments: new Set(departments), userids };
+  }
+
+  /**
+   * The salesperson sets that scopes other than everyone's resolve to, as they stand: each department's (an
+   * admin's filter, a manager of one) and each manager's departments together. The snapshot digests each.
+   */
+  async ownerGroups(corpId: string): Promise<string[][]> {
+    const members = await this.staff.listByUserids(corpId, await this.staff.listUserids(corpId));
+    const departments = [...new Set(members.flatMap((member) => member.departmentIds))].map((id) => [id]);
+    const led = members.filter((member) => member.leaderOfDepartmentIds.length > 1).map((member) => member.leaderOfDepartmentIds);
+    return Promise.all([...departments, ...led].map((ids) => this.staff.listUseridsInDepartments(corpId, ids)));
   }
 
   /** The departments a viewer may pick in the filter; 'all' for an admin. */

@@ -49,7 +49,18 @@ export function composeSnapshotAnalytics(sources: SnapshotAnalyticsSources): Sna
   const churnRisks = new ChurnRiskRepository(connection);
   const segmentRecords = new SegmentRepository(connection);
   const facts = { follows: sources.follows, customers: sources.customers, intent: sources.intent };
-  const job = new AnalyticsSnapshotJob({ corpId, journeys, facts, segments: segmentRecords, snapshots, churnRisks, customers: sources.customers, staff, log: sources.log });
+  const job = new AnalyticsSnapshotJob({
+    corpId,
+    journeys,
+    facts,
+    segments: segmentRecords,
+    snapshots,
+    churnRisks,
+    customers: sources.customers,
+    staff,
+    ownerGroups: (corp) => scopes.ownerGroups(corp),
+    log: sources.log,
+  });
   const segments = new SegmentsFlow({
     segments: segmentRecords,
     snapshots,

@@ -99,6 +99,7 @@ describe('AnalyticsSnapshotJob', () => {
       churnRisks,
       customers,
       staff: { directory: async () => new Map([['lilei', { name: '李雷' }]]) },
+      ownerGroups: async () => [['lilei', 'hanmeimei']],
       log: pino({ level: 'silent' }),
       now: () => now,
     });

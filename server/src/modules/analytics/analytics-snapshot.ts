@@ -28,6 +28,8 @@ export interface AnalyticsSnapshotDeps {
   customers: Pick<CustomerRepository, 'findByIds'>;
   /** The owners' names (StaffService.directory). */
   staff: { directory(corpId: string, userids: string[]): Promise<ReadonlyMap<string, { name: string }>> };
+  /** The salesperson sets the dashboards ask about (departments, managers): each gets a churn digest of its own. */
+  ownerGroups(corpId: string): Promise<string[][]>;
   log: Pick<Logger, 'info' | 'error'>;
   now?: () => Date;
 }
@@ -120,7 +122,7 @@ export class AnalyticsSnapshotJob {
     });
 
     // The list first: once the snapshot says asOf, the churn list it points to is there.
-    await this.deps.churnRisks.replaceAll(corpId, await this.churnRows(atRisk), asOf);
+    await this.deps.churnRisks.replaceAll(corpId, await this.churnRows(atRisk), asOf, await this.deps.ownerGroups(corpId));
     const rfm = rfmSnapshot(buyers, asOf);
     await this.deps.snapshots.save({ _id: corpId, asOf, coverageDays: COVERAGE_DAYS, coverage, rfm, segments: segmentCounts });
     const summary = { asOf, customers, buyers: rfm.buyers, churnRisks: atRisk.length, durationMs: this.now().getTime() - asOf.getTime() };

@@ -77,6 +77,25 @@ describe('ChurnRiskRepository', () => {
     expect(summary(await churnRisks.top(CORP, []))).toEqual({ total: 0, byOwner: [], rows: [] });
   });
 
+  it('answers a department’s or a manager’s owners from their group’s digest in one read', async () => {
+    await churnRisks.replaceAll(CORP, rows, asOf, [
+      ['lilei', 'hanmeimei'],
+      ['wangfang', 'lilei', 'hanmeimei'],
+    ]);
+    // Without the owners' digests, only a group's own digest can answer.
+    await database.connection.collection('analytics_churn_digests').deleteMany({ _id: { $regex: /^owner\|/ } } as never);
+    expect(summary(await churnRisks.top(CORP, ['hanmeimei', 'lilei', 'lilei', '']))).toEqual({
+      total: 5,
+      byOwner: [
+        { userid: 'lilei', name: '李雷', total: 3 },
+        { userid: 'hanmeimei', name: '韩梅梅', total: 2 },
+      ],
+      rows: ['c2', 'c4'],
+    });
+    expect(summary(await churnRisks.top(CORP, ['lilei', 'hanmeimei', 'wangfang']))).toMatchObject({ total: 6, rows: ['c6', 'c2'] });
+    expect(summary(await churnRisks.top(CORP, ['lilei', 'wangfang']))).toEqual({ total: 0, byOwner: [], rows: [] });
+  });
+
   it('keeps the whole list for drill-downs, and forgets an owner whose customers came back', async () => {
     expect((await churnRisks.list(CORP, ['lilei'])).map((row) => row.customerId)).toEqual(['c2', 'c3', 'c1']);
     await churnRisks.replaceAll(CORP, rows.filter((row) => row.ownerUserid !== 'hanmeimei'), asOf);

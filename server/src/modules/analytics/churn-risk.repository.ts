@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CHURN_LIST_LIMIT, type ChurnRiskReport, type ChurnRiskRow } from '@zhike/shared/analytics';
 import type { Connection } from 'mongoose';
 
@@ -11,17 +12,20 @@ export interface ChurnRiskDocument extends Omit<ChurnRiskRow, 'lastActiveAt'> {
 }
 
 /**
- * What the churn dashboard reads instead of the whole list (`analytics_churn_digests`): per corp, and per owner,
- * how many are at risk and the most at risk of them. A corp's top N is within the union of its owners' top Ns,
- * so any set of owners is answered exactly from their digests.
+ * What the churn dashboard reads instead of the whole list (`analytics_churn_digests`): per corp, per owner and
+ * per group of owners (a department's, a manager's), how many are at risk and the most at risk of them. A set's
+ * top N is within the union of its owners' top Ns, so any set of owners is answered exactly from their digests;
+ * a group's digest answers its set in one read.
  */
 interface ChurnDigestDocument {
   _id: string;
   corpId: string;
   ownerUserid: string | null;
   ownerName: string | null;
+  /** A group digest only: its owners, sorted. */
+  owners?: string[];
   total: number;
-  /** The corp digest only: how many each owner has at risk. */
+  /** The corp and group digests: how many each owner has at risk. */
   byOwner?: ChurnOwnerTotal[];
   top: ChurnRiskDocument[];
 }
@@ -46,6 +50,9 @@ const mostAtRiskFirst = (a: Pick<ChurnRiskRow, 'risk' | 'silentDays' | 'customer
 const byTotalThenUserid = (a: ChurnOwnerTotal, b: ChurnOwnerTotal) => b.total - a.total || a.userid.localeCompare(b.userid);
 const corpDigestId = (corpId: string) => `corp|${corpId}`;
 const ownerDigestId = (corpId: string, userid: string) => `owner|${corpId}|${userid}`;
+/** Owners sorted and without duplicates or the no-owner '' (which has no digest): how a group is named. */
+const groupOwners = (owners: readonly string[]) => [...new Set(owners)].filter((userid) => userid !== '').sort();
+const groupDigestId = (corpId: string, sortedOwners: string[]) => `group|${corpId}|${createHash('sha256').update(sortedOwners.join('\n')).digest('hex').slice(0, 32)}`;
 
 /**
  * The churn-risk list the snapshot writes, and its digests. The dashboard reads digests: on the embedded engine a
@@ -67,16 +74,17 @@ export class ChurnRiskRepository {
   }
 
   /**
-   * Makes the list exactly `rows`, then its digests: the old documents are removed, then the new ones inserted in
-   * chunks. For the second or two that takes, a reader may find the list short; replacing row by row instead costs
-   * one scan per row on the embedded engine (15,000 rows took over 7 minutes in the benchmark).
+   * Makes the list exactly `rows`, then its digests (`groups`: the owner sets to digest together, see
+   * AnalyticsScopes.ownerGroups): the old documents are removed, then the new ones inserted in chunks. For the
+   * second or two that takes, a reader may find the list short; replacing row by row instead costs one scan per
+   * row on the embedded engine (15,000 rows took over 7 minutes in the benchmark).
    */
-  async replaceAll(corpId: string, rows: Omit<ChurnRiskDocument, 'asOf' | 'corpId'>[], asOf: Date): Promise<void> {
+  async replaceAll(corpId: string, rows: Omit<ChurnRiskDocument, 'asOf' | 'corpId'>[], asOf: Date, groups: readonly string[][] = []): Promise<void> {
     const documents = rows.map((row): ChurnRiskDocument => ({ ...row, corpId, asOf })).sort(mostAtRiskFirst);
     await this.risks.deleteMany({ corpId });
     for (let start = 0; start < documents.length; start += WRITE_CHUNK) await this.risks.insertMany(documents.slice(start, start + WRITE_CHUNK));
     await this.digests.deleteMany({ corpId });
-    await this.digests.insertMany(this.digestsOf(corpId, documents));
+    await this.digests.insertMany(this.digestsOf(corpId, documents, groups));
   }
 
   /** Everyone at risk among these owners' customers, most at risk first (drill-downs and CSV). */
@@ -94,8 +102,13 @@ export class ChurnRiskRepository {
     const corp = await this.digests.findOne({ _id: corpDigestId(corpId) });
     if (!corp) return this.topFromList(await this.list(corpId, owners));
     if (owners === 'all') return { total: corp.total, byOwner: corp.byOwner ?? [], rows: corp.top.map(toRow) };
+    const sorted = groupOwners(owners);
+    if (sorted.length > 1) {
+      const group = await this.digests.findOne({ _id: groupDigestId(corpId, sorted) });
+      if (group && group.owners?.join('\n') === sorted.join('\n')) return { total: group.total, byOwner: group.byOwner ?? [], rows: group.top.map(toRow) };
+    }
     // One point read per owner: the engine looks up a bare `_id` in SQLite, while `$in` would scan every digest.
-    const found = await Promise.all([...new Set(owners)].map((userid) => this.digests.findOne({ _id: ownerDigestId(corpId, userid) })));
+    const found = await Promise.all(sorted.map((userid) => this.digests.findOne({ _id: ownerDigestId(corpId, userid) })));
     const digests = found.filter((digest): digest is ChurnDigestDocument => digest !== null);
     return {
       total: digests.reduce((sum, digest) => sum + digest.total, 0),
@@ -114,7 +127,7 @@ export class ChurnRiskRepository {
   }
 
   /** `documents` most at risk first. */
-  private digestsOf(corpId: string, documents: ChurnRiskDocument[]): ChurnDigestDocument[] {
+  private digestsOf(corpId: string, documents: ChurnRiskDocument[], groups: readonly string[][]): ChurnDigestDocument[] {
     const byOwner = new Map<string, ChurnRiskDocument[]>();
     for (const document of documents) {
       if (document.ownerUserid === null) continue;
@@ -125,6 +138,13 @@ export class ChurnRiskRepository {
     return [
       { _id: corpDigestId(corpId), corpId, ownerUserid: null, ownerName: null, total: documents.length, byOwner: ownerTotals(documents), top: documents.slice(0, this.topSize) },
       ...[...byOwner].map(([userid, owned]) => ({ _id: ownerDigestId(corpId, userid), corpId, ownerUserid: userid, ownerName: owned[0]!.ownerName, total: owned.length, top: owned.slice(0, this.topSize) })),
+      ...[...new Map(groups.map((group): [string, string[]] => [groupOwners(group).join('\n'), groupOwners(group)])).values()]
+        .filter((owners) => owners.length > 1)
+        .map((owners) => {
+          const members = new Set(owners);
+          const grouped = documents.filter((document) => document.ownerUserid !== null && members.has(document.ownerUserid));
+          return { _id: groupDigestId(corpId, owners), corpId, ownerUserid: null, ownerName: null, owners, total: grouped.length, byOwner: ownerTotals(grouped), top: grouped.slice(0, this.topSize) };
+        }),
     ];
   }
 }
