@@ -18,10 +18,39 @@ const INSTALL_HINT =
 /** Our one addition to FerretDB's sources (see the file): nested-path pushdown for the PostgreSQL handler. */
 const NESTED_PUSHDOWN_SOURCE = path.join('overlay', 'registry_nested_pushdown.go.in');
 
+/**
+ * Our two edits of FerretDB's own code (SQLite backend), both about finding a document by `_id`:
+ * - Its `_id` lookups name the column `_ferretdb_sjson->'$._id'`, but the unique `_id_` index every collection
+ *   gets is built on `_ferretdb_sjson->"_id"`, and SQLite uses an expression index only for the same expression.
+ *   So every lookup by `_id`, and the `UPDATE … WHERE` and `DELETE … WHERE` of every write, scanned the table.
+ *   Naming it as the index does turns each into an index search.
+ * - It narrows a query in SQLite only when the filter is `_id` alone; any other filter decodes the whole
+ *   collection in Go, so a compare-and-set on `{ _id, version }` read every journey of its bucket. The edit narrows
+ *   any filter naming a plain `_id` the same way. That is safe because the handler applies the whole filter again
+ *   to what the backend returns (find, count, distinct, update, delete, findAndModify, $match): the backend only has
+ *   to let through every match, which the document with that `_id` does.
+ * `occurrences`: how many times `from` must be found (else the FerretDB version differs and the build stops).
+ */
+const FERRETDB_EDITS = [
+  {
+    file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: 'IDColumn = DefaultColumn + `->"_id"`',
+    occurrences: 1,
+  },
+  {
+    file: path.join('internal', 'backends', 'sqlite', 'collection.go'),
+    from: '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
+    to: '\tif params.Filter.Len() >= 1 {\n\t\tv, _ := params.Filter.Get("_id")',
+    occurrences: 2, // Query and Explain
+  },
+];
+
 export function engineBinaryPath(repoRoot = findRepoRoot()): string {
   const toolsModule = path.join(repoRoot, 'server', 'tools', 'ferretdb');
   const hash = crypto.createHash('sha256');
   for (const file of ['go.mod', 'go.sum', 'main.go', 'postgresql.go', NESTED_PUSHDOWN_SOURCE]) hash.update(fs.readFileSync(path.join(toolsModule, file)));
+  hash.update(JSON.stringify(FERRETDB_EDITS));
   return path.join(repoRoot, '.tools', 'bin', `zhike-ferretdb-${hash.digest('hex').slice(0, 12)}`);
 }
 
@@ -58,10 +87,20 @@ export function ensureEngineBinary(log: (line: string) => void = () => {}): stri
   return binary;
 }
 
+/** Replaces `from` by `to` in a source file of the copy; refuses when the file does not read as expected (another FerretDB version). */
+function editSource(copy: string, edit: (typeof FERRETDB_EDITS)[number]): void {
+  const file = path.join(copy, edit.file);
+  const source = fs.readFileSync(file, 'utf8');
+  const found = source.split(edit.from).length - 1;
+  if (found !== edit.occurrences) throw new Error(`${edit.file}: expected ${edit.occurrences} × ${JSON.stringify(edit.from)}, found ${found}`);
+  fs.chmodSync(file, 0o644);
+  fs.writeFileSync(file, source.replaceAll(edit.from, edit.to));
+}
+
 /**
  * Go refuses to overlay files of the module cache, so the build uses a copy of FerretDB's module (3.4 MB)
- * with our one file added, through a go.mod copy that replaces the module by it. The tools module's own
- * go.mod and go.sum stay as they are.
+ * with our one file added and our edits made, through a go.mod copy that replaces the module by it. The
+ * tools module's own go.mod and go.sum stay as they are.
  */
 function patchedFerretDB(go: string, toolsModule: string, workDir: string, env: NodeJS.ProcessEnv): string {
   const opts = { cwd: toolsModule, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env };
@@ -73,6 +112,7 @@ function patchedFerretDB(go: string, toolsModule: string, workDir: string, env: 
   for (const dir of [copy, ...fs.readdirSync(copy, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))]) {
     fs.chmodSync(dir, 0o755);
   }
+  for (const edit of FERRETDB_EDITS) editSource(copy, edit);
   const registryDir = path.join(copy, 'internal', 'handler', 'registry');
   // The name sorts after postgresql.go: Go runs a package's init functions in file-name order.
   fs.copyFileSync(path.join(toolsModule, NESTED_PUSHDOWN_SOURCE), path.join(registryDir, 'zz_zhike_nested_pushdown.go'));
