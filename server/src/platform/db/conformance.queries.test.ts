@@ -80,8 +80,7 @@ describe('database conformance: queries and aggregation', () => {
     // other filter (and every sort) is applied in Go to every document of the collection, so its cost grows
     // with the collection whatever indexes exist. Unique indexes are still enforced.
     expect(Object.values(plans).map((plan) => plan.filterPushdown)).toEqual([false, true, true]);
-    const usesIndex = (plan: { queryPlanner: { Plan: unknown } }) => (plan.queryPlanner.Plan as string[]).join('\n').includes('USING INDEX');
-    expect([plans.uniqueField, plans.idOnly, plans.idAndCondition].map(usesIndex)).toEqual([false, true, true]);
+    expect(Object.values(plans).map((plan) => (plan.queryPlanner.Plan as string[]).join('\n').includes('USING INDEX'))).toEqual([false, true, true]);
   });
 
   it('applies the rest of a filter that names an _id: finds, counts, updates and deletes only on a match', async () => {
