@@ -49,6 +49,7 @@ import { ReferralFlow } from './flows/referrals';
 import { composeAnalytics } from './flows/analytics';
 import { composeSnapshotAnalytics } from './flows/analytics/snapshot.compose';
 import type { AnalyticsSnapshotJob } from './modules/analytics/analytics-snapshot';
+import type { AnalyticsRebuildSummary } from './modules/analytics/analytics-rebuild';
 import type { AnalyticsRecorder } from './modules/analytics/analytics-recorder';
 import { ChannelActivityRepository, ChannelRepository, isChannelState } from './modules/channels';
 import { ChannelAdminFlow, ChannelCodesFlow, ChannelContactFlow, ChannelRotationFlow, ChannelStatsFlow, ChannelWelcomeFlow } from './flows/channels';
@@ -124,6 +125,8 @@ export interface ComposedServices extends AppServices {
   liveBus: LiveBus;
   /** Keeps the analytics journeys and rollups current; stop it (it drains its queue) before closing the database. */
   analyticsRecorder: AnalyticsRecorder;
+  /** At start-up: rebuilds analytics stored in an older layout (after an upgrade); null when they are current. */
+  rebuildOutdatedAnalytics(): Promise<AnalyticsRebuildSummary | null>;
   /** Coverage, RFM, segment sizes and churn risk: start it once listening (every 10 minutes). */
   analyticsSnapshotJob: AnalyticsSnapshotJob;
 }
@@ -426,6 +429,7 @@ export function composeServices(connection: Connection, config: AppConfig, clien
     liveBus,
     analytics: analytics.routes,
     analyticsRecorder: analytics.recorder,
+    rebuildOutdatedAnalytics: analytics.rebuildIfOutdated,
     analyticsSnapshot: analyticsSnapshot.routes,
     analyticsSnapshotJob: analyticsSnapshot.job,
     customerTags,

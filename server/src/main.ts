@@ -146,6 +146,11 @@ async function main(): Promise<void> {
     };
     syncEverything();
     setInterval(syncEverything, WECOM_SYNC_INTERVAL_MS).unref();
+    // After an upgrade that changed how analytics are stored, the dashboards read nothing until a rebuild.
+    services.rebuildOutdatedAnalytics().then(
+      (summary) => summary && logger.info(summary, 'analytics rebuilt after an upgrade'),
+      (error: unknown) => logger.error({ err: error }, 'analytics rebuild after an upgrade failed (POST /api/admin/analytics/rebuild retries it)'),
+    );
   }
   logger.info({ url: config.publicUrl, mode: config.mode, database: database.engine }, 'zhike listening');
   if (demo) console.log(`\n  知客 Zhike demo: ${config.publicUrl}/demo/\n`);

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { WeComClient } from '../../integrations/wecom';
 import type { Logger } from '../../platform/logging/logger';
-import { AnalyticsDirectory, JourneyRepository, RollupRepository } from '../../modules/analytics';
+import { AnalyticsDirectory, JourneyRepository, outdatedAnalyticsLayout, RollupRepository } from '../../modules/analytics';
 import { AnalyticsRecorder } from '../../modules/analytics/analytics-recorder';
 import { rebuildAnalytics, type AnalyticsRebuildSummary } from '../../modules/analytics/analytics-rebuild';
 import { SnapshotRepository } from '../../modules/analytics/snapshot.repository';
@@ -50,6 +50,8 @@ export interface Analytics {
   /** Where the snapshot's populations (rfm, segment, churn_risk, uncovered) are registered. */
   drillDown: DrillDownFlow;
   routes: AnalyticsRouteDeps;
+  /** Rebuilds when the stored analytics predate the current layout (after an upgrade); null when they do not. */
+  rebuildIfOutdated(): Promise<AnalyticsRebuildSummary | null>;
 }
 
 /** The analytics: recording (attached to the timeline and content tracking here), the dashboards and the drill-downs. */
@@ -64,6 +66,15 @@ export function composeAnalytics(sources: AnalyticsSources): Analytics {
   const departments = new DepartmentDirectory({ wecom: sources.wecom, log });
   const snapshots = new SnapshotRepository(connection);
   let rebuilding: Promise<AnalyticsRebuildSummary> | null = null;
+  const rebuild = () => {
+    // A second request while one runs shares it: two rebuilds would each empty and refill the same collections.
+    rebuilding ??= recorder
+      .pauseWhile((witness) =>
+        rebuildAnalytics({ corpId, timeline: sources.timeline, contentTracking: sources.contentTracking, customers: sources.customers, journeys, rollups, directory, log }, witness),
+      )
+      .finally(() => (rebuilding = null));
+    return rebuilding;
+  };
   const drillDown = new DrillDownFlow({
     scopes,
     journeys,
@@ -91,15 +102,13 @@ export function composeAnalytics(sources: AnalyticsSources): Analytics {
       content: new ContentReportFlow({ scopes, rollups, contentTitles: sources.contentTitles }),
       referrals: new ReferralReportsFlow({ scopes, rollups, journeys, customers: sources.customers, referrals: sources.referrals }),
       drillDown,
-      rebuild: () => {
-        // A second request while one runs shares it: two rebuilds would each empty and refill the same collections.
-        rebuilding ??= recorder
-          .pauseWhile((witness) =>
-            rebuildAnalytics({ corpId, timeline: sources.timeline, contentTracking: sources.contentTracking, customers: sources.customers, journeys, rollups, directory, log }, witness),
-          )
-          .finally(() => (rebuilding = null));
-        return rebuilding;
-      },
+      rebuild,
+    },
+    rebuildIfOutdated: async () => {
+      const reason = await outdatedAnalyticsLayout({ journeys, rollups });
+      if (!reason) return null;
+      log.warn({ reason }, 'analytics: stored in an older layout; rebuilding from the raw records');
+      return rebuild();
     },
   };
 }

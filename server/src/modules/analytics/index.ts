@@ -1,6 +1,7 @@
 export * from './analytics.model';
 export * from './analytics-directory';
 export * from './analytics-rebuild';
+export * from './analytics-upgrade';
 export * from './analytics-recorder';
 export * from './event-counters';
 export * from './journey-advance';

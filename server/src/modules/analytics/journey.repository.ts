@@ -18,6 +18,8 @@ export function journeyCollectionName(customerId: string): string {
   return BUCKET_NAMES[(hash >>> 0) % JOURNEY_BUCKETS]!;
 }
 
+/** Where journeys were kept before the buckets: read by nothing, emptied by a rebuild. */
+const LEGACY_COLLECTION = 'analytics_journeys';
 const BATCH = 1000;
 /** Up to this many customers, point reads beat one scan of every bucket they fall in on the embedded engine. */
 const ONE_BY_ONE_UP_TO = 200;
@@ -104,8 +106,14 @@ export class JourneyRepository {
     if (batch.length) await fn(batch);
   }
 
+  /** Empties every bucket, and the collection of before the buckets. */
   async deleteAll(): Promise<void> {
-    for (const name of BUCKET_NAMES) await this.connection.collection(name).deleteMany({});
+    for (const name of [...BUCKET_NAMES, LEGACY_COLLECTION]) await this.connection.collection(name).deleteMany({});
+  }
+
+  /** Whether journeys are still kept where they were before the buckets (an upgrade not yet rebuilt). */
+  async hasLegacyJourneys(): Promise<boolean> {
+    return (await this.connection.collection(LEGACY_COLLECTION).findOne({})) !== null;
   }
 }
 

@@ -97,6 +97,20 @@ export class RollupRepository {
     return found && toReferrerTotals(found);
   }
 
+  /**
+   * Months whose sales or funnel rows have no day summaries: rows written before the summaries existed (the
+   * recorder writes a row's summaries with it). Their dashboards read empty summaries until a rebuild.
+   */
+  async monthsWithoutSummaries(): Promise<string[]> {
+    const names = new Set((await this.connection.db!.listCollections({}, { nameOnly: true }).toArray()).map(({ name }) => name));
+    const months = new Set<string>();
+    for (const name of names) {
+      const detail = /^analytics_(sales|funnel)_(\d{6})$/.exec(name);
+      if (detail && !names.has(`analytics_${detail[1] === 'sales' ? 'sales_days' : 'funnel_channels'}_${detail[2]}`)) months.add(detail[2]!);
+    }
+    return [...months].sort();
+  }
+
   /** Empties every rollup collection and the inviters' totals, before a rebuild. */
   async dropAll(): Promise<void> {
     const collections = await this.connection.db!.listCollections({}, { nameOnly: true }).toArray();
