@@ -61,7 +61,7 @@ export interface JourneyContribution {
 /**
  * Daily rollups live in one collection per family and Beijing month (`analytics_<family>_<yyyymm>`), so
  * reading a 30-day range touches two or three small collections whatever the history's length: the embedded
- * engine uses no index, and a collection is what bounds a scan.
+ * engine uses no index for a range, and a collection is what bounds a scan.
  */
 export type RollupFamily = 'funnel' | 'sales' | 'content' | 'referrals' | SummaryRollupFamily;
 

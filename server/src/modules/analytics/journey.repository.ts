@@ -5,8 +5,9 @@ import { nestCounts } from './rollup-increments';
 
 /**
  * Journeys are spread over this many collections by a hash of the customer id (`_id` = customerId in each).
- * The embedded engine scans the whole collection to write one document: at 100,000 journeys in one collection
- * each save took 3.3–5.5 s, so live recording applied 50 timeline entries in 24 minutes. A bucket holds 1/64th.
+ * The embedded engine used to scan the whole collection to write one document (until the `_id` edits in
+ * engine-binary.ts): at 100,000 journeys in one collection each save took 3.3–5.5 s, so live recording applied 50
+ * timeline entries in 24 minutes. A bucket holds 1/64th, and a `$in` read still scans only the buckets it touches.
  */
 const JOURNEY_BUCKETS = 64;
 const BUCKET_NAMES = Array.from({ length: JOURNEY_BUCKETS }, (_, bucket) => `analytics_journeys_${bucket.toString(16).padStart(2, '0')}`);
