@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalyticsDay, Kpi } from './range';
+import { AnalyticsDay, AnalyticsRange, Kpi } from './range';
 
 /** The funnel's steps, in order. */
 export const FunnelStep = z.enum(['visitor', 'fan', 'contact', 'engaged', 'ordered', 'repeat']);
@@ -60,7 +60,7 @@ export const FunnelCohortRow = z.object({
 });
 
 export const FunnelReport = z.object({
-  range: z.object({ from: AnalyticsDay, to: AnalyticsDay }),
+  range: AnalyticsRange,
   rule: z.string(),
   /** Customers whose first touch fell in the range, against the period before. */
   entered: Kpi,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AnalyticsDay, Kpi } from './range';
+import { AnalyticsDay, AnalyticsRange, Kpi } from './range';
 
 /** Top KPIs of the console's first screen, each against the previous period. */
 export const OverviewReport = z.object({
-  range: z.object({ from: AnalyticsDay, to: AnalyticsDay }),
+  range: AnalyticsRange,
   newContacts: Kpi,
   lostContacts: Kpi,
   paidOrders: Kpi,

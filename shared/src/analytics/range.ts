@@ -9,6 +9,9 @@ export const AnalyticsDay = z
     return !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === day;
   }, '日期无效');
 
+/** The range a report covers, as it answers it. */
+export const AnalyticsRange = z.object({ from: AnalyticsDay, to: AnalyticsDay });
+
 /** The longest range one request may cover: two years of daily rollups. */
 export const MAX_RANGE_DAYS = 731;
 export const DEFAULT_RANGE_DAYS = 30;

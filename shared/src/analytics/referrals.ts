@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalyticsDay, Kpi } from './range';
+import { AnalyticsRange, Kpi } from './range';
 
 export const ReferrerRow = z.object({
   customerId: z.string(),
@@ -13,7 +13,7 @@ export const ReferrerRow = z.object({
 export type ReferrerRow = z.infer<typeof ReferrerRow>;
 
 export const ReferralsReport = z.object({
-  range: z.object({ from: AnalyticsDay, to: AnalyticsDay }),
+  range: AnalyticsRange,
   /** Referrals recorded in the range, and of those invitees how many became active and how many paid (by now). */
   invited: Kpi,
   activated: Kpi,

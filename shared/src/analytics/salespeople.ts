@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnalyticsDay } from './range';
+import { AnalyticsRange } from './range';
 
 export const SalespersonRow = z.object({
   userid: z.string(),
@@ -28,7 +28,7 @@ export const SalespersonRow = z.object({
 export type SalespersonRow = z.infer<typeof SalespersonRow>;
 
 export const SalespeopleReport = z.object({
-  range: z.object({ from: AnalyticsDay, to: AnalyticsDay }),
+  range: AnalyticsRange,
   coverageDays: z.number().int(),
   /** When the coverage figures were computed (they come from the periodic snapshot). */
   coverageAsOf: z.iso.datetime().nullable(),
