@@ -138,7 +138,7 @@ export class ChurnRiskRepository {
     return [
       { _id: corpDigestId(corpId), corpId, ownerUserid: null, ownerName: null, total: documents.length, byOwner: ownerTotals(documents), top: documents.slice(0, this.topSize) },
       ...[...byOwner].map(([userid, owned]) => ({ _id: ownerDigestId(corpId, userid), corpId, ownerUserid: userid, ownerName: owned[0]!.ownerName, total: owned.length, top: owned.slice(0, this.topSize) })),
-      ...[...new Map(groups.map((group): [string, string[]] => [groupOwners(group).join('\n'), groupOwners(group)])).values()]
+      ...[...new Map(groups.map(groupOwners).map((owners): [string, string[]] => [owners.join('\n'), owners])).values()]
         .filter((owners) => owners.length > 1)
         .map((owners) => {
           const members = new Set(owners);
